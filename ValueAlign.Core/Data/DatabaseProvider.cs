@@ -1,0 +1,7 @@
+namespace ValueAlign.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

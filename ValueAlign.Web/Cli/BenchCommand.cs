@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace ValueAlign.Web.Cli;
+
+/// <summary>`bench`: speed figures for the targets the issues set. One subcommand a subject.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure speed and print the figures as a table and as JSON.");
+        return bench;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Data;
+using ValueAlign.Web.Hosting;
+
+namespace ValueAlign.Web.Cli;
+
+/// <summary>
+/// The service container a verb runs in: the same configuration (root appsettings.json plus
+/// environment variables) and the same Core services as the web host, without HTTP.
+/// </summary>
+public static class CliServices
+{
+    public static async Task<ServiceProvider> CreateAsync(CancellationToken cancellationToken, bool migrate = true)
+    {
+        var root = WorkbenchRoot.Find();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(root)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddWorkbenchCore(configuration, WorkbenchPaths.From(root, configuration));
+        services.AddIdentityCore<AppUser>(CoreServiceCollectionExtensions.ConfigureValueAlignIdentity)
+            .AddValueAlignIdentityStores();
+        var provider = services.BuildServiceProvider();
+        if (migrate)
+        {
+            await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+        return provider;
+    }
+}

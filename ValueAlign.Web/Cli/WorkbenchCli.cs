@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace ValueAlign.Web.Cli;
+
+/// <summary>The headless verbs of the one executable. Each verb lives in its own file.</summary>
+public static class WorkbenchCli
+{
+    private static readonly string[] HelpFlags = ["--help", "-h", "-?", "--version"];
+
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand(
+            "ValueAlign workbench. With no arguments it serves the web app (see appsettings.json); with a verb it runs headless.");
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+
+    public static bool IsCliInvocation(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return false;
+        }
+        if (HelpFlags.Contains(args[0]))
+        {
+            return true;
+        }
+        return BuildRootCommand().Subcommands.Any(c => c.Name == args[0]);
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
+    {
+        var console = new CliConsole(output ?? Console.Out, error ?? Console.Error, input ?? Console.In);
+        CliConsole.Current = console;
+        var parse = BuildRootCommand().Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}

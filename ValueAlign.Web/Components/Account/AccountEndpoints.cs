@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ValueAlign.Core.Accounts;
+
+namespace ValueAlign.Web.Components.Account;
+
+/// <summary>
+/// Sign-in, sign-out and first-admin set-up as plain form posts: cookies can only be written
+/// from an HTTP response, not from an interactive circuit. Antiforgery is checked by the
+/// framework because the endpoints bind [FromForm].
+/// </summary>
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/account");
+
+        group.MapPost("/login", async (
+            [FromForm] SignInForm form,
+            SignInManager<AppUser> signIn,
+            UserManager<AppUser> users) =>
+        {
+            var returnUrl = SafeReturnUrl(form.ReturnUrl);
+            var user = await users.FindByEmailAsync(form.Email?.Trim() ?? "");
+            if (user is { IsDisabled: true })
+            {
+                return BackToLogin("This account is disabled. Ask an Admin.", returnUrl);
+            }
+            var result = await signIn.PasswordSignInAsync(user?.UserName ?? "", form.Password ?? "", form.RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return Results.LocalRedirect(returnUrl);
+            }
+            return BackToLogin(
+                result.IsLockedOut ? "Too many failed attempts: the account is locked for 5 minutes." : "Wrong email or password.",
+                returnUrl);
+        });
+
+        group.MapPost("/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        });
+
+        group.MapPost("/setup", async (
+            [FromForm] FirstAdminForm form,
+            UserAdministration admin,
+            SignInManager<AppUser> signIn,
+            UserManager<AppUser> users) =>
+        {
+            if (form.Password != form.ConfirmPassword)
+            {
+                return Results.LocalRedirect("/setup?error=" + Uri.EscapeDataString("The two passwords differ."));
+            }
+            var created = await admin.CreateFirstAdminAsync(form.Email ?? "", form.Password ?? "");
+            if (!created.Succeeded)
+            {
+                return Results.LocalRedirect("/setup?error=" + Uri.EscapeDataString(created.ToString()));
+            }
+            var user = await users.FindByEmailAsync(form.Email!.Trim());
+            await signIn.SignInAsync(user!, isPersistent: false);
+            return Results.LocalRedirect("/");
+        });
+    }
+
+    private static IResult BackToLogin(string error, string returnUrl) =>
+        Results.LocalRedirect($"/account/login?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+    /// <summary>Only local paths: an absolute or protocol-relative URL would be an open redirect.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl
+            : "/";
+
+    public sealed class SignInForm
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public bool RememberMe { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
+
+    public sealed class FirstAdminForm
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public string? ConfirmPassword { get; set; }
+    }
+}
