@@ -1,7 +1,7 @@
 namespace ValueAlign.Web.Hosting;
 
 /// <summary>Absolute folders the workbench reads from, resolved once at start-up.</summary>
-public sealed record WorkbenchPaths(string Root, string DataFolder, string ModelsFolder, string MediaFolder, string AssetsFolder)
+public sealed record WorkbenchPaths(string Root, string DataFolder, string ModelsFolder, string MediaFolder, string AssetsFolder, string KeysFolder)
 {
     public static WorkbenchPaths From(string root, IConfiguration configuration)
     {
@@ -12,6 +12,7 @@ public sealed record WorkbenchPaths(string Root, string DataFolder, string Model
             Resolve("Paths:Data", "data"),
             Resolve("Paths:Models", "models"),
             Resolve("Paths:Media", "data/media"),
-            Path.Combine(root, "wwwroot-assets"));
+            Path.Combine(root, "wwwroot-assets"),
+            Resolve("Paths:Keys", "data/keys"));
     }
 }

@@ -19,6 +19,8 @@ public static class WorkbenchWebApp
             Args = args,
             ContentRootPath = root,
             WebRootPath = Path.Combine(root, "wwwroot-assets"),
+            // Fixed, so the static web assets manifest is found however the app is started.
+            ApplicationName = "ValueAlign.Web",
         });
         // Serve MudBlazor's and Blazor's own files from the build output in every environment.
         builder.WebHost.UseStaticWebAssets();
@@ -31,11 +33,18 @@ public static class WorkbenchWebApp
         // Keys on disk so sign-in cookies and antiforgery tokens survive a restart.
         builder.Services.AddDataProtection()
             .SetApplicationName("ValueAlign")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
 
         var app = builder.Build();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages explain 404/403/400 for page requests. A refused POST (a forged or expired form)
+        // must not be re-executed as a page post, so the inner handler answers it in plain text
+        // first, and the outer re-execution then leaves the written response alone.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseWhen(
+            context => !HttpMethods.IsGet(context.Request.Method),
+            other => other.UseStatusCodePages("text/plain",
+                "Error {0}: the request was refused. If you submitted a form, it may have expired: reload the page and try again."));
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

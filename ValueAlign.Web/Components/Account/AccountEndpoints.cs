@@ -13,6 +13,8 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // [FromForm] binding makes the framework validate the antiforgery token: a forged or
+        // expired form gets 400 before any handler runs (covered by a test).
         var group = endpoints.MapGroup("/account");
 
         group.MapPost("/login", async (
