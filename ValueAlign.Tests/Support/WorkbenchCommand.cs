@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace ValueAlign.Tests.Support;
+
+/// <summary>Runs `ValueAlign.Web VERB ...` as a process, the way a user or script runs a verb.</summary>
+public static class WorkbenchCommand
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(
+        IEnumerable<string> arguments,
+        string databasePath,
+        string? standardInput = null,
+        IDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ValueAlign.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["VALUEALIGN_ROOT"] = RepositoryRoot.Path;
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+        process.StandardInput.Close();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{string.Join(' ', start.ArgumentList)}` did not finish:\n{await output}\n{await error}");
+        }
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
