@@ -49,7 +49,11 @@ public static partial class ValueSystemLoader
         {
             var field = string.IsNullOrEmpty(e.Path) ? "$" : e.Path;
             var line = e.LineNumber is { } l ? l + 1 : (long?)null;
-            throw new ValueSystemFileException(path, field, "malformed JSON: " + FirstSentence(e.Message), line, e);
+            // A misspelt field would otherwise be dropped silently; name it in the workbench's words.
+            var problem = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"unknown field '{field[(field.LastIndexOf('.') + 1)..]}' (misspelt, or not part of the value-system format)"
+                : "malformed JSON: " + FirstSentence(e.Message);
+            throw new ValueSystemFileException(path, field, problem, line, e);
         }
     }
 

@@ -248,8 +248,8 @@ public class ValueSystemLoaderTests
         var doc = ValidCircular();
         doc["dimensions"]![0]!["definiton"] = "typo";
         var error = LoadFails(dir, "tiny", doc.ToJsonString());
-        Assert.Contains("definiton", error.Message);
-        Assert.Contains("malformed JSON", error.Message);
+        Assert.Equal("$.dimensions[0].definiton", error.Field);
+        Assert.Contains("unknown field 'definiton'", error.Message);
     }
 
     [Fact]
