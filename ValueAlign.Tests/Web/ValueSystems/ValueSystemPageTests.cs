@@ -97,7 +97,9 @@ public class ValueSystemPageTests
         Assert.All(system.Dimensions, x => Assert.Equal(x.Angle, angleOf[x.Name]));
         // Conformity and Tradition share a wedge: same angle, different radius so both labels show.
         var radiusOf = trace.TextArray.Cast<string>().Zip(trace.R.Cast<double>()).ToDictionary(p => p.First, p => p.Second);
-        Assert.NotEqual(radiusOf["Conformity"], radiusOf["Tradition"]);
+        Assert.Equal(1.0, radiusOf["Tradition"], 9);
+        Assert.True(radiusOf["Conformity"] < radiusOf["Tradition"], "Conformity is drawn inside Tradition");
+        Assert.Equal(1.0, radiusOf["Power"], 9);
     }
 
     [Fact]
