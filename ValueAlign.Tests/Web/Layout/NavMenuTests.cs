@@ -1,0 +1,50 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using ValueAlign.Core.Accounts;
+using ValueAlign.Web.Components.Layout;
+
+namespace ValueAlign.Tests.Web.Layout;
+
+public class NavMenuTests
+{
+    private static string[] LinkTexts(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray();
+
+    [Theory]
+    [InlineData(Roles.Curator)]
+    [InlineData(Roles.Annotator)]
+    [InlineData(Roles.Viewer)]
+    public async Task Non_admins_see_value_systems_but_not_users(string role)
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone@example.org");
+        auth.SetRoles(role);
+
+        var menu = ctx.Render<NavMenu>();
+
+        Assert.Contains("Value systems", LinkTexts(menu));
+        Assert.DoesNotContain("Users", LinkTexts(menu));
+        Assert.NotNull(menu.Find("a[href='/value-systems']"));
+    }
+
+    [Fact]
+    public async Task Admin_sees_value_systems_and_users()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("admin@example.org");
+        auth.SetRoles(Roles.Admin);
+
+        var menu = ctx.Render<NavMenu>();
+
+        Assert.Contains("Value systems", LinkTexts(menu));
+        Assert.Contains("Users", LinkTexts(menu));
+        Assert.NotNull(menu.Find("a[href='/admin/users']"));
+    }
+}
