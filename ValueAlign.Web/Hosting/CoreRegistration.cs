@@ -1,4 +1,5 @@
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Inference.Registry;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -10,6 +11,7 @@ public static class CoreRegistration
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(paths);
         services.AddValueAlignData(database, paths.Root);
+        services.AddModelRegistry(paths.ModelsFolder);
         return services;
     }
 }
