@@ -24,6 +24,9 @@ public static class GgufReader
     /// <summary>ggml's GGML_MAX_DIMS.</summary>
     public const int MaxDimensions = 4;
 
+    /// <summary>Most metadata entries or tensors accepted (real models have a few thousand tensors).</summary>
+    public const ulong MaxEntries = 1_000_000;
+
     private const int MaxArrayNesting = 8;
 
     public static GgufFileInfo Read(string path)
@@ -58,15 +61,14 @@ public static class GgufReader
         cursor.Section = "header";
         var tensorCount = cursor.ReadUInt64();
         var metadataCount = cursor.ReadUInt64();
-        // Smallest possible entries: a key/value is 8 (key length) + 4 (type) + 1 byte; a tensor
-        // info is 8 (name length) + 4 (n_dims) + 4 (type) + 8 (offset).
-        if (metadataCount > (ulong)(cursor.Remaining / 13))
+        // Absolute caps only: a truncated file should report where it ends, not a count mismatch.
+        if (metadataCount > MaxEntries)
         {
-            throw cursor.Error($"metadata key/value count {metadataCount} is out of range for a file of {cursor.Length} bytes");
+            throw cursor.Error($"metadata key/value count {metadataCount} is out of range (limit {MaxEntries}); the header is corrupt");
         }
-        if (tensorCount > (ulong)(cursor.Remaining / 24))
+        if (tensorCount > MaxEntries)
         {
-            throw cursor.Error($"tensor count {tensorCount} is out of range for a file of {cursor.Length} bytes");
+            throw cursor.Error($"tensor count {tensorCount} is out of range (limit {MaxEntries}); the header is corrupt");
         }
 
         var metadata = ReadMetadata(cursor, (int)metadataCount);
@@ -116,7 +118,7 @@ public static class GgufReader
 
     private static List<KeyValuePair<string, GgufValue>> ReadMetadata(GgufCursor cursor, int count)
     {
-        var entries = new List<KeyValuePair<string, GgufValue>>(count);
+        var entries = new List<KeyValuePair<string, GgufValue>>(Math.Min(count, 4096));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -180,7 +182,7 @@ public static class GgufReader
         }
         if (count * (ulong)minElementBytes > (ulong)cursor.Remaining)
         {
-            throw cursor.Error($"array length {count} at offset {start} in {cursor.Section} is out of range: {count} × {minElementBytes} bytes exceed the {cursor.Remaining} byte(s) left in the file");
+            throw cursor.Error($"array length {count} at offset {start} in {cursor.Section} is out of range: {count} × {minElementBytes} bytes exceed the {cursor.Remaining} byte(s) left in the file (corrupt length or truncated file)");
         }
         var n = (int)count;
         Array values = elementType switch
@@ -264,7 +266,7 @@ public static class GgufReader
 
     private static List<GgufTensorInfo> ReadTensorInfos(GgufCursor cursor, int count)
     {
-        var tensors = new List<GgufTensorInfo>(count);
+        var tensors = new List<GgufTensorInfo>(Math.Min(count, 4096));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {

@@ -1,0 +1,55 @@
+using LLama;
+using LLama.Common;
+using LLama.Native;
+using ValueAlign.Core.Inference.Gguf;
+using ValueAlign.Tests.Support;
+
+namespace ValueAlign.Tests.Inference.Gguf;
+
+/// <summary>Files from <see cref="SyntheticLlamaModel"/> must be real models to llama.cpp, not just to our reader.</summary>
+public class SyntheticModelLoadsInLlamaTests
+{
+    [Fact]
+    public void Tiny_model_loads_tokenizes_and_gives_finite_logits()
+    {
+        using var dir = new TempDirectory();
+        var path = GgufTestFiles.WriteTiny(dir.File("tiny.gguf"));
+        var parameters = new ModelParams(path) { ContextSize = 256, GpuLayerCount = 0, BatchSize = 64 };
+
+        using var weights = LLamaWeights.LoadFromFile(parameters);
+        using var context = weights.CreateContext(parameters);
+
+        Assert.Equal(512, weights.Vocab.Count);
+        Assert.Equal(64, weights.EmbeddingSize);
+        var tokens = context.Tokenize("Once upon a time, the girl said hello!", addBos: true);
+        Assert.Equal(SyntheticVocabulary.BeginOfSequence, (int)tokens[0]);
+        Assert.Contains(tokens, t => (int)t > 260); // word pieces, not only byte fallback
+        var batch = new LLamaBatch();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            batch.Add(tokens[i], i, LLamaSeqId.Zero, logits: i == tokens.Length - 1);
+        }
+        Assert.Equal(DecodeResult.Ok, context.Decode(batch));
+
+        var logits = context.NativeHandle.GetLogitsIth(batch.TokenCount - 1).ToArray();
+        Assert.Equal(512, logits.Length);
+        Assert.All(logits, l => Assert.True(float.IsFinite(l), "logit is not finite"));
+        Assert.True(logits.Max() > logits.Min(), "random weights should give distinct logits");
+    }
+
+    [Fact]
+    public void Byte_fallback_encodes_text_outside_the_vocabulary()
+    {
+        using var dir = new TempDirectory();
+        var path = GgufTestFiles.WriteTiny(dir.File("tiny.gguf"));
+        var parameters = new ModelParams(path) { ContextSize = 128, GpuLayerCount = 0 };
+        using var weights = LLamaWeights.LoadFromFile(parameters);
+        using var context = weights.CreateContext(parameters);
+
+        var tokens = context.Tokenize("é", addBos: false);
+
+        // "é" is U+00E9 = bytes C3 A9; after the "▁" prefix both fall back to byte tokens 5 + byte.
+        Assert.Contains(tokens, t => (int)t == 5 + 0xC3);
+        Assert.Contains(tokens, t => (int)t == 5 + 0xA9);
+    }
+}
