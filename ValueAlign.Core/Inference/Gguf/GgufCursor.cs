@@ -69,7 +69,7 @@ internal sealed class GgufCursor
         }
         if ((long)length > Remaining)
         {
-            throw Error($"{what} length {length} at offset {start} in {Section} is out of range: only {Remaining} byte(s) remain in the file (corrupt length or truncated file)");
+            throw Error($"truncated in {Section} at offset {Position}: a {what} of {length} bytes runs past the end of the file at {Length} (or its length field is corrupt)");
         }
         return Encoding.UTF8.GetString(ReadBytes((int)length));
     }

@@ -182,7 +182,8 @@ public static class GgufReader
         }
         if (count * (ulong)minElementBytes > (ulong)cursor.Remaining)
         {
-            throw cursor.Error($"array length {count} at offset {start} in {cursor.Section} is out of range: {count} × {minElementBytes} bytes exceed the {cursor.Remaining} byte(s) left in the file (corrupt length or truncated file)");
+            throw cursor.Error(
+                $"truncated in {cursor.Section} at offset {cursor.Position}: an array of {count} {elementType} elements needs at least {count * (ulong)minElementBytes} bytes but the file ends at {cursor.Length} (or its length field is corrupt)");
         }
         var n = (int)count;
         Array values = elementType switch
