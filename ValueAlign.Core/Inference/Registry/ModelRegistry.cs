@@ -33,16 +33,9 @@ public sealed class ModelRegistry
             return [];
         }
         var root = ModelPaths.RealPath(ModelsRoot);
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            MatchCasing = MatchCasing.CaseInsensitive,
-            AttributesToSkip = FileAttributes.System,
-        };
         var entries = new List<ModelEntry>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Directory.EnumerateFiles(root, "*.gguf", options))
+        foreach (var path in FindModelFiles(root))
         {
             present.Add(path);
             entries.Add(Describe(root, path));
@@ -53,6 +46,47 @@ public sealed class ModelRegistry
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return entries;
+    }
+
+    /// <summary>
+    /// <c>*.gguf</c> files (any case) below <paramref name="realRoot"/>. Linked folders are
+    /// followed only when their real location is inside the root and not yet visited, so links
+    /// can neither leave the folder nor loop. Hidden folders (".cache") are skipped.
+    /// </summary>
+    private static IEnumerable<string> FindModelFiles(string realRoot)
+    {
+        var options = new EnumerationOptions { IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(realRoot);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            string[] files;
+            string[] subdirectories;
+            try
+            {
+                var real = ModelPaths.RealPath(directory);
+                if (!ModelPaths.IsInside(realRoot, real) || !visited.Add(real))
+                {
+                    continue;
+                }
+                files = Directory.GetFiles(directory, "*.gguf", options);
+                subdirectories = Directory.GetDirectories(directory, "*", options);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue; // removed or unreadable during the scan: nothing to list there
+            }
+            foreach (var file in files)
+            {
+                yield return file;
+            }
+            foreach (var subdirectory in subdirectories.OrderByDescending(d => d, StringComparer.Ordinal))
+            {
+                pending.Push(subdirectory);
+            }
+        }
     }
 
     /// <summary>
