@@ -38,6 +38,36 @@ public class SyntheticModelLoadsInLlamaTests
     }
 
     [Fact]
+    public void About20M_shape_without_GQA_loads_and_gives_finite_logits()
+    {
+        // The benchmark preset's attention and FFN shape (6 heads of 64, no GQA, FFN 1024),
+        // with one block and a smaller vocabulary so the test writes 8 MB instead of 83 MB.
+        var config = SyntheticLlamaConfig.About20M with { BlockCount = 1, VocabularySize = 1024 };
+        using var dir = new TempDirectory();
+        var path = dir.File("wide.gguf");
+        SyntheticLlamaModel.WriteFile(path, config);
+        var parameters = new ModelParams(path) { ContextSize = 128, GpuLayerCount = 0 };
+        using var weights = LLamaWeights.LoadFromFile(parameters);
+        using var context = weights.CreateContext(parameters);
+
+        var tokens = context.Tokenize("the value of care", addBos: true);
+        var batch = new LLamaBatch();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            batch.Add(tokens[i], i, LLamaSeqId.Zero, logits: true);
+        }
+        Assert.Equal(DecodeResult.Ok, context.Decode(batch));
+
+        Assert.Equal(384, weights.EmbeddingSize);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var logits = context.NativeHandle.GetLogitsIth(i).ToArray();
+            Assert.Equal(1024, logits.Length);
+            Assert.All(logits, l => Assert.True(float.IsFinite(l), $"logit at position {i} is not finite"));
+        }
+    }
+
+    [Fact]
     public void Byte_fallback_encodes_text_outside_the_vocabulary()
     {
         using var dir = new TempDirectory();
