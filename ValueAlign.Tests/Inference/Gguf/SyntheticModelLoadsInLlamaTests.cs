@@ -1,3 +1,4 @@
+using System.Text;
 using LLama;
 using LLama.Common;
 using LLama.Native;
@@ -65,6 +66,28 @@ public class SyntheticModelLoadsInLlamaTests
             Assert.Equal(1024, logits.Length);
             Assert.All(logits, l => Assert.True(float.IsFinite(l), $"logit at position {i} is not finite"));
         }
+    }
+
+    [Fact]
+    public void Chat_template_is_recognised_as_chatml_and_its_markers_are_control_tokens()
+    {
+        using var dir = new TempDirectory();
+        var path = GgufTestFiles.WriteTiny(dir.File("tiny.gguf"));
+        var parameters = new ModelParams(path) { ContextSize = 128, GpuLayerCount = 0 };
+        using var weights = LLamaWeights.LoadFromFile(parameters);
+        using var context = weights.CreateContext(parameters);
+
+        var template = new LLamaTemplate(weights) { AddAssistant = true };
+        template.Add("system", "Be fair.");
+        template.Add("user", "Hello");
+        var prompt = Encoding.UTF8.GetString(template.Apply());
+
+        Assert.Equal("<|im_start|>system\nBe fair.<|im_end|>\n<|im_start|>user\nHello<|im_end|>\n<|im_start|>assistant\n", prompt);
+        var tokens = context.Tokenize(prompt, addBos: false, special: true);
+        Assert.Equal(SyntheticVocabulary.ImStart, (int)tokens[0]);
+        Assert.Contains(tokens, t => (int)t == SyntheticVocabulary.ImEnd);
+        Assert.Equal(SyntheticVocabulary.EndOfSequence, (int)weights.Vocab.EOS!.Value);
+        Assert.True(((LLamaToken)SyntheticVocabulary.ImEnd).IsEndOfGeneration(weights.Vocab), "<|im_end|> should end generation");
     }
 
     [Fact]
