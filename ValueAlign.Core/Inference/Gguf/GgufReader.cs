@@ -36,7 +36,7 @@ public static class GgufReader
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         }
-        catch (FileNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new GgufFormatException(path, "file not found");
         }
@@ -256,11 +256,11 @@ public static class GgufReader
             {
                 continue;
             }
-            if (value.Type != GgufValueType.UInt32 || (uint)value.Value is var a && (a == 0 || (a & (a - 1)) != 0))
+            if (value.Value is uint alignment && alignment != 0 && (alignment & (alignment - 1)) == 0)
             {
-                throw cursor.Error($"general.alignment must be a power-of-two uint32, found {value.Type} {value}");
+                return alignment;
             }
-            return (uint)value.Value;
+            throw cursor.Error($"general.alignment must be a power-of-two uint32, found {value.Type} {value}");
         }
         return DefaultAlignment;
     }

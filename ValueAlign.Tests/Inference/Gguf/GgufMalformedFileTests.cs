@@ -207,6 +207,15 @@ public sealed class GgufMalformedFileTests : IDisposable
     }
 
     [Fact]
+    public void Alignment_that_is_not_a_power_of_two_is_refused()
+    {
+        var valueOffset = GgufTestFiles.OffsetOf(_bytes, "general.alignment") + "general.alignment".Length + 4;
+        var path = GgufTestFiles.Patch(_good, _dir.File("align.gguf"), valueOffset, UInt32(3));
+
+        Assert.Equal($"{path}: general.alignment must be a power-of-two uint32, found UInt32 3", ReadFails(path).Message);
+    }
+
+    [Fact]
     public void Duplicate_keys_are_refused()
     {
         var path = _dir.File("dup.gguf");

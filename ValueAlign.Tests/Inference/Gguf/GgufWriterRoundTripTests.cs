@@ -110,6 +110,24 @@ public class GgufWriterRoundTripTests
     }
 
     [Fact]
+    public void Writer_and_reader_honour_a_custom_alignment()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("align64.gguf");
+        var metadata = SyntheticLlamaModel.Metadata(SyntheticLlamaConfig.Tiny)
+            .Select(kv => kv.Key == "general.alignment" ? new KeyValuePair<string, GgufValue>(kv.Key, GgufValue.Of(64u)) : kv)
+            .ToList();
+        GgufWriter.WriteFile(path, metadata, SyntheticLlamaModel.Tensors(SyntheticLlamaConfig.Tiny));
+
+        var file = GgufReader.Read(path);
+
+        Assert.Equal(64u, file.Alignment);
+        Assert.Equal(0, file.DataOffset % 64);
+        Assert.All(file.Tensors, t => Assert.Equal(0UL, t.Offset % 64));
+        Assert.Throws<ArgumentException>(() => GgufWriter.Write(new MemoryStream(), [new("general.alignment", GgufValue.Of(3u))], []));
+    }
+
+    [Fact]
     public void Writer_rejects_data_callbacks_that_write_the_wrong_size()
     {
         var tensor = new GgufTensorToWrite("bad", [4], GgmlType.F32, s => s.Write(new byte[15]));
