@@ -18,8 +18,11 @@ public static class GgufReader
     /// <summary>Longest key accepted (the spec limits keys to 65535 bytes).</summary>
     public const long MaxKeyBytes = 65535;
 
-    /// <summary>Most elements accepted in one metadata array (real vocabularies/merges are well under a million).</summary>
-    public const ulong MaxArrayElements = 64UL * 1024 * 1024;
+    /// <summary>
+    /// Most elements accepted in one metadata array. Real vocabularies and merge lists stay well
+    /// under a million; the cap bounds a fixed-size array to 32 MiB even in a multi-GB file.
+    /// </summary>
+    public const ulong MaxArrayElements = 4UL * 1024 * 1024;
 
     /// <summary>ggml's GGML_MAX_DIMS.</summary>
     public const int MaxDimensions = 4;
@@ -195,24 +198,26 @@ public static class GgufReader
         return GgufValue.Array(elementType, values);
     }
 
+    // Strings and nested arrays grow as elements are actually read, so a corrupt count in a
+    // large file fails on the first bad element instead of allocating the whole count up front.
     private static string[] ReadStrings(GgufCursor cursor, int count)
     {
-        var values = new string[count];
+        var values = new List<string>(Math.Min(count, 1 << 16));
         for (var i = 0; i < count; i++)
         {
-            values[i] = cursor.ReadString(MaxStringBytes, $"string #{i} of array");
+            values.Add(cursor.ReadString(MaxStringBytes, $"string #{i} of array"));
         }
-        return values;
+        return values.ToArray();
     }
 
     private static GgufValue[] ReadNested(GgufCursor cursor, int count, int depth)
     {
-        var values = new GgufValue[count];
+        var values = new List<GgufValue>(Math.Min(count, 1 << 16));
         for (var i = 0; i < count; i++)
         {
-            values[i] = ReadArray(cursor, depth + 1);
+            values.Add(ReadArray(cursor, depth + 1));
         }
-        return values;
+        return values.ToArray();
     }
 
     private static Array ReadFixed(GgufCursor cursor, GgufValueType type, int count)

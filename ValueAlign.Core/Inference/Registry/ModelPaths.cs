@@ -53,7 +53,9 @@ public static class ModelPaths
 
     /// <summary>
     /// Absolute path with <c>.</c>/<c>..</c> removed and every symbolic link component replaced
-    /// by its final target. Components that do not exist are kept as written.
+    /// by its final target. Components that do not exist are kept as written. <c>..</c> is
+    /// applied before links are followed (as .NET's Path.GetFullPath does), and callers open the
+    /// returned path, so the path that was checked is the path that is opened.
     /// </summary>
     public static string RealPath(string path) => RealPath(path, 0);
 
