@@ -12,10 +12,26 @@ public static class GgufWriter
 {
     public const uint Version = 3;
 
+    /// <summary>
+    /// Writes to a temporary file beside <paramref name="path"/> and renames it into place, so a
+    /// failed or interrupted write never leaves a half-written model under the final name.
+    /// </summary>
     public static void WriteFile(string path, IReadOnlyList<KeyValuePair<string, GgufValue>> metadata, IReadOnlyList<GgufTensorToWrite> tensors)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
-        Write(stream, metadata, tensors);
+        var partial = path + ".partial";
+        try
+        {
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
+            {
+                Write(stream, metadata, tensors);
+            }
+            File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
     }
 
     public static void Write(Stream stream, IReadOnlyList<KeyValuePair<string, GgufValue>> metadata, IReadOnlyList<GgufTensorToWrite> tensors)
@@ -35,11 +51,8 @@ public static class GgufWriter
         }
 
         ulong offset = 0;
-        var offsets = new ulong[tensors.Count];
-        for (var i = 0; i < tensors.Count; i++)
+        foreach (var tensor in tensors)
         {
-            var tensor = tensors[i];
-            offsets[i] = offset;
             output.String(tensor.Name);
             output.UInt32((uint)tensor.Dimensions.Count);
             foreach (var d in tensor.Dimensions)

@@ -138,6 +138,18 @@ public class GgufWriterRoundTripTests
     }
 
     [Fact]
+    public void A_failed_write_leaves_no_file_behind()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("broken.gguf");
+        var tensor = new GgufTensorToWrite("bad", [4], GgmlType.F32, s => s.Write(new byte[3]));
+
+        Assert.Throws<InvalidOperationException>(() => GgufWriter.WriteFile(path, [], [tensor]));
+
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
     public void All_scalar_and_array_types_round_trip()
     {
         List<KeyValuePair<string, GgufValue>> metadata =
