@@ -33,7 +33,7 @@ public sealed class FirstRunFlowTests(BrowserFixture browser) : IClassFixture<Br
 
             await page.ClickAsync("nav >> text=Value systems");
             await page.WaitForURLAsync("**/value-systems");
-            await page.ClickAsync("text=Schwartz basic values");
+            await page.ClickAsync("text=Schwartz basic human values (10)");
             await page.WaitForURLAsync("**/value-systems/schwartz-10");
             await page.WaitForSelectorAsync("[data-testid=circle-chart] .main-svg", new PageWaitForSelectorOptions { Timeout = 30_000 });
             var labels = await page.Locator("[data-testid=circle-chart] text").AllInnerTextsAsync();

@@ -1,5 +1,6 @@
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Values;
+using ValueAlign.Core.Inference.Registry;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -12,6 +13,7 @@ public static class CoreRegistration
         services.AddSingleton(paths);
         services.AddValueAlignData(database, paths.Root);
         services.AddValueSystemCatalog(Path.Combine(paths.DataFolder, "value-systems"));
+        services.AddModelRegistry(paths.ModelsFolder);
         return services;
     }
 }

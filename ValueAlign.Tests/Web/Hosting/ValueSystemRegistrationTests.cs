@@ -11,7 +11,7 @@ namespace ValueAlign.Tests.Web.Hosting;
 public class ValueSystemRegistrationTests
 {
     private static WorkbenchPaths PathsWithData(string root, string data) =>
-        new(root, data, Path.Combine(root, "models"), Path.Combine(data, "media"), Path.Combine(root, "wwwroot-assets"));
+        new(root, data, Path.Combine(root, "models"), Path.Combine(data, "media"), Path.Combine(root, "wwwroot-assets"), Path.Combine(data, "keys"));
 
     [Fact]
     public void Core_registration_provides_the_shipped_catalogue_as_a_singleton()
