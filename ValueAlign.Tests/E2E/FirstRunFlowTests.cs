@@ -36,7 +36,7 @@ public sealed class FirstRunFlowTests(BrowserFixture browser) : IClassFixture<Br
             await page.ClickAsync("text=Schwartz basic human values (10)");
             await page.WaitForURLAsync("**/value-systems/schwartz-10");
             await page.WaitForSelectorAsync("[data-testid=circle-chart] .main-svg", new PageWaitForSelectorOptions { Timeout = 30_000 });
-            var labels = await page.Locator("[data-testid=circle-chart] text").AllInnerTextsAsync();
+            var labels = await page.Locator("[data-testid=circle-chart] text").AllTextContentsAsync();
             Assert.Contains(labels, l => l.Contains("Universalism"));
             Assert.Contains(labels, l => l.Contains("Power"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ArtifactPath("schwartz-10.png"), FullPage = true });
