@@ -9,14 +9,20 @@ public sealed record AgreementReport(IReadOnlyList<QuestionAgreement> Questions)
     public static AgreementReport Compute(IEnumerable<AnnotationRow> rows, Func<string, IReadOnlyList<string>?>? labelOrder = null)
     {
         var byQuestion = new Dictionary<string, List<(string, string, string)>>(StringComparer.Ordinal);
+        List<(string, string, string)>? list = null;
+        string? lastQuestion = null;
         foreach (var row in rows)
         {
-            if (!byQuestion.TryGetValue(row.Question, out var list))
+            if (!string.Equals(row.Question, lastQuestion, StringComparison.Ordinal))
             {
-                list = [];
-                byQuestion.Add(row.Question, list);
+                if (!byQuestion.TryGetValue(row.Question, out list))
+                {
+                    list = [];
+                    byQuestion.Add(row.Question, list);
+                }
+                lastQuestion = row.Question;
             }
-            list.Add((row.Item, row.Annotator, row.Label));
+            list!.Add((row.Item, row.Annotator, row.Label));
         }
         var questions = byQuestion.Keys.Order(StringComparer.Ordinal)
             .Select(q => ForQuestion(q, ReliabilityData.FromLabels(byQuestion[q], labelOrder?.Invoke(q))))

@@ -55,24 +55,26 @@ public sealed class ReliabilityData
         var items = new List<string>();
         var annotators = new List<string>();
         var labelTexts = new List<string>();
-        var seen = new HashSet<long>();
         var rowItem = new List<int>();
         var rowAnnotator = new List<int>();
         var rowLabel = new List<int>();
 
+        string? lastItem = null;
+        var currentItem = -1;
         foreach (var (item, annotator, label) in labels)
         {
             if (string.IsNullOrEmpty(label))
             {
                 continue;
             }
-            var i = IndexOf(itemIndex, items, item);
-            var a = IndexOf(annotatorIndex, annotators, annotator);
-            if (!seen.Add(((long)i << 32) | (uint)a))
+            // Rows usually come item by item; skipping the lookup for a repeated item saves a string hash.
+            if (!string.Equals(item, lastItem, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Annotator '{annotator}' labels item '{item}' more than once.", nameof(labels));
+                currentItem = IndexOf(itemIndex, items, item);
+                lastItem = item;
             }
-            rowItem.Add(i);
+            var a = IndexOf(annotatorIndex, annotators, annotator);
+            rowItem.Add(currentItem);
             rowAnnotator.Add(a);
             rowLabel.Add(IndexOf(labelIndex, labelTexts, label));
         }
@@ -108,6 +110,7 @@ public sealed class ReliabilityData
             annotatorOf[slot] = rowAnnotator[r];
             categoryOf[slot] = categoryOfLabel[rowLabel[r]];
         }
+        RejectRepeatedAnnotators(items, annotators, itemStart, annotatorOf);
         return new ReliabilityData(items, annotators, ordering, itemStart, annotatorOf, categoryOf);
     }
 
@@ -132,6 +135,24 @@ public sealed class ReliabilityData
             }
         }
         return FromLabels(triples, labelOrder);
+    }
+
+    private static void RejectRepeatedAnnotators(List<string> items, List<string> annotators, int[] itemStart, int[] annotatorOf)
+    {
+        // lastItemOf[a] holds 1 + the last item annotator a was seen on: O(n), no hashing.
+        var lastItemOf = new int[annotators.Count];
+        for (var item = 0; item < items.Count; item++)
+        {
+            for (var j = itemStart[item]; j < itemStart[item + 1]; j++)
+            {
+                var a = annotatorOf[j];
+                if (lastItemOf[a] == item + 1)
+                {
+                    throw new ArgumentException($"Annotator '{annotators[a]}' labels item '{items[item]}' more than once.", "labels");
+                }
+                lastItemOf[a] = item + 1;
+            }
+        }
     }
 
     private static int IndexOf(Dictionary<string, int> index, List<string> names, string name)
