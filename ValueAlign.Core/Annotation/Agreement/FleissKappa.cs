@@ -38,7 +38,8 @@ public static class FleissKappa
         {
             throw new ArgumentException("Fleiss' kappa needs at least one item.", nameof(counts));
         }
-        string Name(int i) => itemNames is null ? $"{i + 1} (row {i + 1})" : $"'{itemNames[i]}'";
+        string Name(int i) => itemNames is null ? $"{i + 1}" : $"'{itemNames[i]}'";
+        static string Ratings(int n) => n == 1 ? "1 rating" : $"{n} ratings";
 
         var m = RowSum(counts, 0);
         for (var i = 0; i < items; i++)
@@ -47,13 +48,13 @@ public static class FleissKappa
             if (row != m)
             {
                 throw new ArgumentException(
-                    $"Item {Name(i)} has {row} ratings but item {Name(0)} has {m}; Fleiss' kappa needs the same number of ratings for every item.",
+                    $"Item {Name(i)} has {Ratings(row)} but item {Name(0)} has {Ratings(m)}; Fleiss' kappa needs the same number of ratings for every item.",
                     nameof(counts));
             }
         }
         if (m < 2)
         {
-            throw new ArgumentException($"Every item has {m} rating; Fleiss' kappa needs at least two per item.", nameof(counts));
+            throw new ArgumentException($"Every item has {Ratings(m)}; Fleiss' kappa needs at least two per item.", nameof(counts));
         }
 
         var proportions = new double[k];
