@@ -16,15 +16,14 @@ public static class AnnotationRowReader
     /// <summary>Reads a file; JSON Lines when it ends in .jsonl/.ndjson, CSV when it ends in .csv, else by its first character.</summary>
     public static List<AnnotationRow> ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
         var name = Path.GetFileName(path);
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var jsonLines = extension switch
+        var jsonLines = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".jsonl" or ".ndjson" => true,
             ".csv" => false,
-            _ => FirstNonSpace(reader) == '{',
+            _ => StartsWithJsonObject(path),
         };
+        using var reader = new StreamReader(path);
         return jsonLines ? ReadJsonLines(reader, name) : ReadCsv(reader, name);
     }
 
@@ -137,14 +136,15 @@ public static class AnnotationRowReader
         rows.Add(row);
     }
 
-    private static int FirstNonSpace(StreamReader reader)
+    // A separate read, so that the real reader starts at line 1 and its line numbers stay right.
+    private static bool StartsWithJsonObject(string path)
     {
-        // Peeking past whitespace would consume it; the BOM-aware reader's buffer makes this cheap.
-        while (reader.Peek() is var ch && ch >= 0 && char.IsWhiteSpace((char)ch))
+        using var reader = new StreamReader(path);
+        int ch;
+        while ((ch = reader.Read()) >= 0 && char.IsWhiteSpace((char)ch))
         {
-            reader.Read();
         }
-        return reader.Peek();
+        return ch == '{';
     }
 
     private sealed class DuplicateCheck(string source)

@@ -1,4 +1,5 @@
 using ValueAlign.Core.Annotation.Agreement;
+using ValueAlign.Tests.Support;
 
 namespace ValueAlign.Tests.Annotation.Agreement;
 
@@ -73,5 +74,20 @@ public class AnnotationRowReaderTests
 
         Assert.Equal(line, error.Line);
         Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void Files_are_read_by_extension_or_else_by_their_first_character()
+    {
+        using var temp = new TempDirectory();
+        var json = temp.File("rows.txt");
+        File.WriteAllText(json, "\n  {\"item\":\"i1\",\"annotator\":\"a\",\"question\":\"q\",\"label\":\"x\"}\n{\"item\":\"i1\"}\n");
+        var csv = temp.File("rows.data");
+        File.WriteAllText(csv, "item,annotator,question,label\ni1,a,q,x\n");
+
+        Assert.Equal([new AnnotationRow("i1", "a", "q", "x")], AnnotationRowReader.ReadFile(csv));
+        // The sniffed JSON file is still read from its first line, so the error names line 3.
+        var error = Assert.Throws<AnnotationFileException>(() => AnnotationRowReader.ReadFile(json));
+        Assert.Equal("rows.txt, line 3: field 'annotator' is missing", error.Message);
     }
 }
