@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ValueAlign.Core.Annotation.Agreement;
 
 namespace ValueAlign.Web.Cli;
 
-/// <summary>Prints an <see cref="AgreementReport"/> as an aligned text block per question or as JSON (undefined values as null).</summary>
+/// <summary>
+/// Prints an <see cref="AgreementReport"/> as an aligned text block per question or as JSON (undefined
+/// values as null). The JSON goes to a terminal or a file, never into HTML, so non-ASCII text is left unescaped.
+/// </summary>
 public static class AgreementReportWriter
 {
     public static void WriteTable(TextWriter output, string source, AgreementReport report)
@@ -30,7 +34,7 @@ public static class AgreementReportWriter
     public static void WriteJson(TextWriter output, string source, AgreementReport report)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("input", source);
