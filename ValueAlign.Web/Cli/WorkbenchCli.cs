@@ -14,6 +14,7 @@ public static class WorkbenchCli
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(AgreementCommand.Create());
         return root;
     }
 
