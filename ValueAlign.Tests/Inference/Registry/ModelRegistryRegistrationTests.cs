@@ -13,7 +13,11 @@ public class ModelRegistryRegistrationTests
     {
         using var dir = new TempDirectory();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Paths:Models"] = "my-models" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Paths:Models"] = "my-models",
+                ["Paths:Data"] = Path.Combine(RepositoryRoot.Path, "data"),
+            })
             .Build();
         var paths = WorkbenchPaths.From(dir.Path, configuration);
         using var provider = new ServiceCollection().AddWorkbenchCore(configuration, paths).BuildServiceProvider();
