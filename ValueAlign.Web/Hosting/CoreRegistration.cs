@@ -1,4 +1,5 @@
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Inference;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -10,6 +11,8 @@ public static class CoreRegistration
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(paths);
         services.AddValueAlignData(database, paths.Root);
+        var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
+        services.AddValueAlignInference(models);
         return services;
     }
 }
