@@ -246,8 +246,10 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
         {
             return;
         }
+        // Fail the queued requests first (they learn the model was unloaded), then stop the running one.
+        var idle = queue.CloseAsync();
         await unloading.CancelAsync().ConfigureAwait(false);
-        await queue.CloseAsync().ConfigureAwait(false);
+        await idle.ConfigureAwait(false);
         embeddingContext?.Dispose();
         context.Dispose();
         weights.Dispose();
@@ -374,8 +376,10 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            await foreach (var piece in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            await foreach (var piece in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                // Pieces may already be buffered; a cancelled reader must still stop at once.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return piece;
             }
         }
