@@ -16,6 +16,8 @@ public sealed record GenerationOptions
     public IReadOnlyList<string> StopStrings { get; init; } = [];
     /// <summary>Optional GBNF grammar (root rule "root") constraining the output, e.g. from <see cref="JsonGrammar"/>.</summary>
     public string? Grammar { get; init; }
+    /// <summary>Keep generating past end-of-generation tokens until MaxTokens (llama.cpp's --ignore-eos); for speed measurements.</summary>
+    public bool IgnoreEndOfGeneration { get; init; }
 
     public static GenerationOptions Greedy(int maxTokens = 256) => new() { Temperature = 0, MaxTokens = maxTokens };
 

@@ -410,7 +410,7 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var token = sampler.Sample(handle, last);
-            if (token.IsEndOfGeneration(weights.Vocab))
+            if (!generation.IgnoreEndOfGeneration && token.IsEndOfGeneration(weights.Vocab))
             {
                 break;
             }
