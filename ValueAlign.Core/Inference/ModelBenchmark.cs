@@ -34,19 +34,12 @@ public static class ModelBenchmark
         var promptSeconds = await BestOfAsync(repeats, () => model.GetCandidateLogProbsAsync(prompt, [prompt.Count - 1], [0], cancellationToken));
 
         var generation = GenerationOptions.Greedy(GeneratedTokens) with { IgnoreEndOfGeneration = true };
+        // The prompt is five tokens, so its evaluation is a negligible part of the generation time.
         var generationSeconds = await BestOfAsync(repeats, async () =>
         {
-            // Timed from the first piece so the short prompt's evaluation is not counted.
-            var first = Stopwatch.StartNew();
-            var pieces = 0;
             await foreach (var _ in model.CompleteAsync("Once upon a time", generation, cancellationToken))
             {
-                if (pieces++ == 0)
-                {
-                    first.Restart();
-                }
             }
-            return first.Elapsed.TotalSeconds;
         });
 
         var items = await SyntheticItemsAsync(model, choiceItems, random, cancellationToken);
@@ -71,31 +64,36 @@ public static class ModelBenchmark
         }
 
         return new ModelBenchmarkResult(
-            model.Description.Path, model.Description.ParameterCount, threads, model.BatchSize,
-            PromptTokens, PromptTokens / promptSeconds,
-            GeneratedTokens, (GeneratedTokens - 1) / generationSeconds,
+            model.Description.Path, model.Description.ParameterCount, threads, model.ScoringBatchTokens,
+            PromptTokens, Rate(PromptTokens, promptSeconds),
+            GeneratedTokens, Rate(GeneratedTokens, generationSeconds),
             items.Count, sharedPromptTokens / items.Count,
-            items.Count / sharedSeconds, items.Count / naiveSeconds, maxDifference);
+            Rate(items.Count, sharedSeconds), Rate(items.Count, naiveSeconds), maxDifference);
     }
 
-    private static async Task<double> BestOfAsync(int repeats, Func<Task> run) =>
-        await BestOfAsync(repeats, async () =>
-        {
-            var watch = Stopwatch.StartNew();
-            await run();
-            return watch.Elapsed.TotalSeconds;
-        });
+    private readonly record struct Timing(double Wall, double Cpu);
 
-    private static async Task<double> BestOfAsync(int repeats, Func<Task<double>> run)
+    /// <summary>Best wall-clock and best CPU time of <paramref name="repeats"/> runs after a warm-up.</summary>
+    private static async Task<Timing> BestOfAsync(int repeats, Func<Task> run)
     {
         await run(); // warm-up: first-use allocations and caches
-        var best = double.MaxValue;
+        var process = Process.GetCurrentProcess();
+        double wall = double.MaxValue, cpu = double.MaxValue;
         for (var i = 0; i < repeats; i++)
         {
-            best = Math.Min(best, await run());
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            await run();
+            wall = Math.Min(wall, watch.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpu = Math.Min(cpu, (process.TotalProcessorTime - cpuStart).TotalSeconds);
         }
-        return best;
+        return new Timing(wall, cpu);
     }
+
+    private static Throughput Rate(double amount, Timing timing) =>
+        new(amount / timing.Wall, timing.Cpu > 0 ? amount / timing.Cpu : 0);
 
     /// <summary>BOS plus random story words, cut to exactly <paramref name="count"/> tokens.</summary>
     private static async Task<IReadOnlyList<int>> SyntheticTokensAsync(ILanguageModel model, int count, Random random, CancellationToken cancellationToken)

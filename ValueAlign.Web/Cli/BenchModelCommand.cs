@@ -30,8 +30,10 @@ public static class BenchModelCommand
                 Threads = parse.GetResult(threads) is null ? configured.Threads : parse.GetValue(threads),
                 ContextSize = configured.ContextSize,
                 BatchSize = configured.BatchSize,
+                ScoringBatchTokens = configured.ScoringBatchTokens,
                 MicroBatchSize = configured.MicroBatchSize,
                 GpuLayers = configured.GpuLayers,
+                FlashAttention = configured.FlashAttention,
                 MaxSequences = configured.MaxSequences,
                 EmbeddingContextSize = configured.EmbeddingContextSize,
             };
@@ -60,14 +62,16 @@ public static class BenchModelCommand
     private static void WriteTable(TextWriter output, ModelBenchmarkResult r)
     {
         static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
-        output.WriteLine($"Model: {r.ModelPath} ({r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters), threads: {(r.Threads == 0 ? "auto" : r.Threads.ToString(CultureInfo.InvariantCulture))}, batch size: {r.BatchSize}");
+        output.WriteLine($"Model: {r.ModelPath} ({r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters), threads: {(r.Threads == 0 ? "auto" : r.Threads.ToString(CultureInfo.InvariantCulture))}, scoring batch: {r.ScoringBatchTokens} tokens");
+        static string R(Throughput t, string unit) => $"{F(t.PerSecond)} {unit}/s  ({F(t.PerCpuSecond)} per CPU-second)";
+        static string X(double ratio) => $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)}x";
         var rows = new (string Metric, string Value)[]
         {
-            ($"prompt processing ({r.PromptTokens} tokens)", $"{F(r.PromptTokensPerSecond)} tokens/s"),
-            ($"generation ({r.GeneratedTokens} tokens)", $"{F(r.GenerationTokensPerSecond)} tokens/s"),
-            ($"multiple choice, shared prompt ({r.ChoiceItems} items, ~{r.AverageSharedPromptTokens:0} prompt tokens, 4 options)", $"{F(r.SharedChoiceItemsPerSecond)} items/s"),
-            ("multiple choice, per-option (naive)", $"{F(r.NaiveChoiceItemsPerSecond)} items/s"),
-            ("speed-up shared / naive (goal >= 3x)", $"{r.ChoiceSpeedup.ToString("0.00", CultureInfo.InvariantCulture)}x"),
+            ($"prompt processing ({r.PromptTokens} tokens)", R(r.PromptTokensPerSecond, "tokens")),
+            ($"generation ({r.GeneratedTokens} tokens)", R(r.GenerationTokensPerSecond, "tokens")),
+            ($"multiple choice, shared prompt ({r.ChoiceItems} items, ~{r.AverageSharedPromptTokens:0} prompt tokens, 4 options)", R(r.SharedChoiceItemsPerSecond, "items")),
+            ("multiple choice, per-option (naive)", R(r.NaiveChoiceItemsPerSecond, "items")),
+            ("speed-up shared / naive (goal >= 3x)", $"{X(r.ChoiceSpeedup)}  ({X(r.ChoiceSpeedupByCpu)} by CPU time)"),
             ("max |shared - naive| log-likelihood per token", r.MaxPerTokenDifference.ToString("0.0e+0", CultureInfo.InvariantCulture)),
         };
         var width = rows.Max(row => row.Metric.Length);

@@ -27,7 +27,8 @@ internal sealed class LlamaChoiceScorer(LlamaSharpLanguageModel model)
                 results[q] = ScoreFromScratch(question, cancellationToken);
                 continue;
             }
-            if (packTokens + tokens > model.BatchSize || packSequences + sequences > model.MaxSequences)
+            // A question bigger than the scoring pack still goes alone into one batch.
+            if (pack.Count > 0 && (packTokens + tokens > model.ScoringBatchTokens || packSequences + sequences > model.MaxSequences))
             {
                 ScorePack(questions, pack, results, cancellationToken);
                 pack.Clear();
@@ -54,7 +55,7 @@ internal sealed class LlamaChoiceScorer(LlamaSharpLanguageModel model)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var handle = model.Context.NativeHandle;
-        handle.MemoryClear(true);
+        handle.MemoryClear(false);
         var batch = new LLamaBatch();
         var layouts = new List<PackedQuestion>(pack.Count);
         var firstSequence = 0;

@@ -75,6 +75,7 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
             UBatchSize = (uint)options.MicroBatchSize,
             SeqMax = (uint)options.MaxSequences,
             GpuLayerCount = options.GpuLayers,
+            FlashAttention = options.FlashAttention,
             // Shared prompt cells must be visible to every option's sequence, so one unified cache.
             KVUnified = true,
         };
@@ -213,7 +214,7 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
         {
             var embedder = EmbeddingContext();
             var handle = embedder.NativeHandle;
-            handle.MemoryClear(true);
+            handle.MemoryClear(false);
             var batch = new LLamaBatch();
             for (var i = 0; i < tokens.Length; i++)
             {
@@ -260,6 +261,8 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
 
     internal int BatchSize => options.BatchSize;
 
+    internal int ScoringBatchTokens => Math.Min(options.ScoringBatchTokens, options.BatchSize);
+
     internal int MaxSequences => options.MaxSequences;
 
     internal LLamaToken[] Tokenize(string text, bool addBos, bool special)
@@ -291,7 +294,7 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
             throw new ArgumentException($"{tokens.Length} tokens do not fit the context of {options.ContextSize} (Models:ContextSize).");
         }
         var handle = context.NativeHandle;
-        handle.MemoryClear(true);
+        handle.MemoryClear(false);
         var batch = new LLamaBatch();
         for (var start = 0; start < tokens.Length; start += options.BatchSize)
         {
