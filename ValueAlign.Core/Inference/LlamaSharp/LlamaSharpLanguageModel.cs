@@ -118,6 +118,11 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
         var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
         foreach (var token in tokens)
         {
+            // llama.cpp aborts the process on an out-of-range id, so it never gets one.
+            if (token < 0 || token >= Description.VocabularySize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(tokens), token, $"Token ids must lie within the vocabulary of {Description.VocabularySize}.");
+            }
             decoder.Add(token);
         }
         return Task.FromResult(decoder.Read());

@@ -72,5 +72,7 @@ public sealed class GenerationTests(StoriesModelFixture fixture)
         Assert.True(tokens.Count > 1);
         var text = await fixture.Model.DetokenizeAsync(tokens);
         Assert.Equal("Lily went to the park.", text.TrimStart());
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.Model.DetokenizeAsync([5, 512]));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.Model.GetCandidateLogProbsAsync([1, 5], [1], [-1]));
     }
 }
