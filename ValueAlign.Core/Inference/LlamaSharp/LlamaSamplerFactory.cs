@@ -12,8 +12,9 @@ internal static class LlamaSamplerFactory
         try
         {
             // The grammar goes first so every later filter only sees tokens the grammar allows.
-            if (!string.IsNullOrWhiteSpace(options.Grammar))
+            if (options.Grammar is not null)
             {
+                GbnfValidator.Validate(options.Grammar);
                 chain.AddGrammar(weights.NativeHandle.Vocab, options.Grammar, "root");
             }
             if (options.IsGreedy)

@@ -362,6 +362,10 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(generation), generation.MaxTokens, "MaxTokens must be positive.");
         }
+        if (generation.Grammar is { } grammar)
+        {
+            GbnfValidator.Validate(grammar);
+        }
         return Stream(promptTokens, generation, cancellationToken);
     }
 

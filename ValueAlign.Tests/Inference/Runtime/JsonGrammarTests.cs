@@ -83,4 +83,14 @@ public sealed class GrammarGenerationTests(StoriesModelFixture fixture)
         }
         Assert.True(scores.Count > 1, "Every seed gave the same score; sampling under the grammar is not varying.");
     }
+
+    [Fact]
+    public async Task An_invalid_grammar_fails_the_request_with_a_clear_error_and_the_model_keeps_working()
+    {
+        var options = GenerationOptions.Greedy(10) with { Grammar = "root ::= undefined-rule" };
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => fixture.Model.CompleteTextAsync("Once", options));
+        Assert.Contains("grammar", error.Message, StringComparison.OrdinalIgnoreCase);
+        var text = await fixture.Model.CompleteTextAsync("Once upon a time", GenerationOptions.Greedy(12));
+        Assert.StartsWith(", there was a little girl named Lily.", text);
+    }
 }
