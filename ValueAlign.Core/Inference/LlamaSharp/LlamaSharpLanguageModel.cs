@@ -158,6 +158,7 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
     public Task<ContinuationScore> ScoreContinuationAsync(string prompt, string continuation, CancellationToken cancellationToken = default)
     {
         var promptTokens = Tokenize(prompt, addBos: true, special: false);
+        RequireTokens(promptTokens, "prompt");
         var continuationTokens = Tokenize(continuation, addBos: false, special: false);
         if (continuationTokens.Length == 0)
         {
@@ -350,7 +351,9 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
                     throw new ArgumentException($"Question {q}, option {o} is empty after tokenization.", nameof(questions));
                 }
             }
-            prepared.Add(new PreparedQuestion(Tokenize(question.Prompt, addBos: true, special: false), options));
+            var prompt = Tokenize(question.Prompt, addBos: true, special: false);
+            RequireTokens(prompt, $"question {q}'s prompt");
+            prepared.Add(new PreparedQuestion(prompt, options));
         }
         return prepared;
     }
@@ -405,6 +408,7 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
 
     private void Generate(LLamaToken[] prompt, GenerationOptions generation, Action<string> emit, CancellationToken cancellationToken)
     {
+        RequireTokens(prompt, "prompt");
         if (prompt.Length >= options.ContextSize)
         {
             throw new ArgumentException($"The prompt has {prompt.Length} tokens and does not fit the context of {options.ContextSize} (Models:ContextSize).");
@@ -503,6 +507,15 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
             {
                 throw new ModelLoadException(path, "not a GGUF file (it does not start with the bytes \"GGUF\").");
             }
+        }
+    }
+
+    /// <summary>Predicting a first token needs logits after at least one token (a model without BOS and an empty prompt has none).</summary>
+    private static void RequireTokens(LLamaToken[] tokens, string what)
+    {
+        if (tokens.Length == 0)
+        {
+            throw new ArgumentException($"The {what} is empty after tokenization and this model adds no BOS token.");
         }
     }
 
