@@ -9,6 +9,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure speed and print the figures as a table and as JSON.");
         bench.Subcommands.Add(BenchAgreementCommand.Create());
+        bench.Subcommands.Add(BenchModelCommand.Create());
         return bench;
     }
 }

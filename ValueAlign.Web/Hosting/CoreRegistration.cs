@@ -1,6 +1,7 @@
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Inference;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -14,6 +15,8 @@ public static class CoreRegistration
         services.AddValueAlignData(database, paths.Root);
         services.AddValueSystemCatalog(Path.Combine(paths.DataFolder, "value-systems"));
         services.AddModelRegistry(paths.ModelsFolder);
+        var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
+        services.AddValueAlignInference(models);
         return services;
     }
 }

@@ -1,0 +1,526 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using LLama;
+using LLama.Common;
+using LLama.Exceptions;
+using LLama.Native;
+using Microsoft.Extensions.Logging;
+
+namespace ValueAlign.Core.Inference.LlamaSharp;
+
+/// <summary>
+/// A GGUF model run in-process by LLamaSharp (llama.cpp). One instance is shared by all users:
+/// requests take turns through a <see cref="FairRequestQueue"/>, and each starts from an empty
+/// KV cache, so no request sees another's tokens.
+/// </summary>
+public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
+{
+    private readonly LLamaWeights weights;
+    private readonly LLamaContext context;
+    private readonly ModelRuntimeOptions options;
+    private readonly ILogger logger;
+    private readonly FairRequestQueue queue = new();
+    private readonly CancellationTokenSource unloading = new();
+    private LLamaContext? embeddingContext;
+    private int disposed;
+
+    private LlamaSharpLanguageModel(LLamaWeights weights, LLamaContext context, ModelRuntimeOptions options, string path, ILogger logger)
+    {
+        this.weights = weights;
+        this.context = context;
+        this.options = options;
+        this.logger = logger;
+        Description = new ModelDescription(
+            Name: System.IO.Path.GetFileNameWithoutExtension(path),
+            Path: path,
+            VocabularySize: weights.Vocab.Count,
+            EmbeddingSize: weights.EmbeddingSize,
+            ContextSize: (int)context.ContextSize,
+            ParameterCount: (long)weights.ParameterCount,
+            HasChatTemplate: weights.Metadata.ContainsKey("tokenizer.chat_template"));
+        KvCacheBytes = KvCacheEstimate.FromMetadata(weights.Metadata, options.ContextSize);
+    }
+
+    public ModelDescription Description { get; }
+
+    /// <summary>Bytes of the loaded tensors.</summary>
+    public long WeightsBytes => (long)weights.SizeInBytes;
+
+    /// <summary>Estimated bytes of the KV cache (f16 keys and values for every context cell).</summary>
+    public long KvCacheBytes { get; }
+
+    public int QueuedRequests => queue.Waiting;
+
+    public bool Busy => queue.Busy;
+
+    /// <summary>
+    /// Loads <paramref name="path"/>. Anything wrong with the file becomes a
+    /// <see cref="ModelLoadException"/> naming it; the process keeps running.
+    /// </summary>
+    public static async Task<LlamaSharpLanguageModel> LoadAsync(
+        string path, ModelRuntimeOptions options, ILogger? logger = null,
+        IProgress<float>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        logger ??= Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        LlamaNativeSetup.EnsureConfigured(logger);
+        path = System.IO.Path.GetFullPath(path);
+        CheckLooksLikeGguf(path);
+
+        var parameters = new ModelParams(path)
+        {
+            ContextSize = (uint)options.ContextSize,
+            BatchSize = (uint)options.BatchSize,
+            UBatchSize = (uint)options.MicroBatchSize,
+            SeqMax = (uint)options.MaxSequences,
+            GpuLayerCount = options.GpuLayers,
+            FlashAttention = options.FlashAttention,
+            // Shared prompt cells must be visible to every option's sequence, so one unified cache.
+            KVUnified = true,
+        };
+        if (options.Threads > 0)
+        {
+            parameters.Threads = options.Threads;
+            parameters.BatchThreads = options.Threads;
+        }
+
+        LLamaWeights weights;
+        try
+        {
+            weights = await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken, progress).ConfigureAwait(false);
+        }
+        catch (LoadWeightsFailedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ModelLoadException(path, "llama.cpp could not load this GGUF file; it is truncated, malformed or of an unsupported architecture (see the log for llama.cpp's reason).", e);
+        }
+        try
+        {
+            var context = weights.CreateContext(parameters, logger);
+            return new LlamaSharpLanguageModel(weights, context, options, path, logger);
+        }
+        catch (Exception e)
+        {
+            weights.Dispose();
+            throw new ModelLoadException(path, $"the weights loaded but no inference context could be created ({e.Message}).", e);
+        }
+    }
+
+    public Task<IReadOnlyList<int>> TokenizeAsync(string text, bool addBos, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return Task.FromResult<IReadOnlyList<int>>(Tokenize(text, addBos, special: false).Select(t => (int)t).ToArray());
+    }
+
+    public Task<string> DetokenizeAsync(IReadOnlyList<int> tokens, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
+        foreach (var token in tokens)
+        {
+            // llama.cpp aborts the process on an out-of-range id, so it never gets one.
+            if (token < 0 || token >= Description.VocabularySize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(tokens), token, $"Token ids must lie within the vocabulary of {Description.VocabularySize}.");
+            }
+            decoder.Add(token);
+        }
+        return Task.FromResult(decoder.Read());
+    }
+
+    public IAsyncEnumerable<string> CompleteAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default) =>
+        StreamAsync(() => Tokenize(prompt, addBos: true, special: false), options, cancellationToken);
+
+    public IAsyncEnumerable<string> ChatAsync(IReadOnlyList<ChatMessage> messages, GenerationOptions options, CancellationToken cancellationToken = default)
+    {
+        var prompt = FormatChat(messages);
+        // The template writes the BOS text itself where the model wants it; special tokens in it must parse as such.
+        return StreamAsync(() => Tokenize(prompt, addBos: !StartsWithBosText(prompt), special: true), options, cancellationToken);
+    }
+
+    /// <summary>The chat prompt the model's own template produces for <paramref name="messages"/>, ending with the assistant's turn.</summary>
+    public string FormatChat(IReadOnlyList<ChatMessage> messages)
+    {
+        ThrowIfDisposed();
+        if (messages.Count == 0)
+        {
+            throw new ArgumentException("A chat needs at least one message.", nameof(messages));
+        }
+        // Without a template in the GGUF, llama.cpp falls back to ChatML.
+        var template = new LLamaTemplate(weights.NativeHandle, strict: false) { AddAssistant = true };
+        foreach (var message in messages)
+        {
+            template.Add(message.Role, message.Content);
+        }
+        return Encoding.UTF8.GetString(template.Apply());
+    }
+
+    public Task<ContinuationScore> ScoreContinuationAsync(string prompt, string continuation, CancellationToken cancellationToken = default)
+    {
+        var promptTokens = Tokenize(prompt, addBos: true, special: false);
+        RequireTokens(promptTokens, "prompt");
+        var continuationTokens = Tokenize(continuation, addBos: false, special: false);
+        if (continuationTokens.Length == 0)
+        {
+            throw new ArgumentException("The continuation is empty after tokenization.", nameof(continuation));
+        }
+        return RunAsync(token =>
+        {
+            var logProbs = ScoreSequence(promptTokens, continuationTokens, token);
+            return new ContinuationScore(continuationTokens.Select(t => (int)t).ToArray(), logProbs);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CandidateLogProbs>> GetCandidateLogProbsAsync(
+        IReadOnlyList<int> tokens, IReadOnlyList<int> positions, IReadOnlyList<int> candidateTokens,
+        CancellationToken cancellationToken = default)
+    {
+        var vocabulary = weights.Vocab.Count;
+        foreach (var position in positions)
+        {
+            if (position < 0 || position >= tokens.Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(positions), position, $"Positions must lie within the {tokens.Count} tokens.");
+            }
+        }
+        foreach (var candidate in candidateTokens.Concat(tokens))
+        {
+            if (candidate < 0 || candidate >= vocabulary)
+            {
+                throw new ArgumentOutOfRangeException(nameof(candidateTokens), candidate, $"Token ids must lie within the vocabulary of {vocabulary}.");
+            }
+        }
+        var sequence = tokens.Select(t => (LLamaToken)t).ToArray();
+        var wanted = positions.ToHashSet();
+        return RunAsync<IReadOnlyList<CandidateLogProbs>>(token =>
+        {
+            var byPosition = new Dictionary<int, double[]>();
+            EvaluateSequence(sequence, wanted.Contains, (position, logits) =>
+            {
+                var lse = LogSoftmax.LogSumExp(logits);
+                var logProbs = new double[candidateTokens.Count];
+                for (var i = 0; i < logProbs.Length; i++)
+                {
+                    logProbs[i] = logits[candidateTokens[i]] - lse;
+                }
+                byPosition[position] = logProbs;
+            }, token);
+            return positions.Select(p => new CandidateLogProbs(p, byPosition[p])).ToArray();
+        }, cancellationToken);
+    }
+
+    public Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var tokens = Tokenize(text, addBos: true, special: false);
+        if (tokens.Length > options.EmbeddingContextSize)
+        {
+            throw new ArgumentException($"The text has {tokens.Length} tokens; embeddings are computed for at most Models:EmbeddingContextSize = {options.EmbeddingContextSize}.", nameof(text));
+        }
+        return RunAsync(token =>
+        {
+            var embedder = EmbeddingContext();
+            var handle = embedder.NativeHandle;
+            handle.MemoryClear(false);
+            var batch = new LLamaBatch();
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                batch.Add(tokens[i], i, LLamaSeqId.Zero, true);
+            }
+            token.ThrowIfCancellationRequested();
+            Check(handle.Decode(batch));
+            return handle.GetEmbeddingsSeq(LLamaSeqId.Zero).ToArray();
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MultipleChoiceResult>> ScoreChoicesAsync(
+        IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        var prepared = PrepareQuestions(questions);
+        return RunAsync(token => new LlamaChoiceScorer(this).ScoreShared(prepared, token), cancellationToken);
+    }
+
+    /// <summary>The reference path: every option evaluated from scratch, prompt included. Same numbers as <see cref="ScoreChoicesAsync"/>, slower.</summary>
+    public Task<IReadOnlyList<MultipleChoiceResult>> ScoreChoicesNaiveAsync(
+        IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        var prepared = PrepareQuestions(questions);
+        return RunAsync(token => new LlamaChoiceScorer(this).ScoreNaive(prepared, token), cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+        // Fail the queued requests first (they learn the model was unloaded), then stop the running one.
+        var idle = queue.CloseAsync();
+        await unloading.CancelAsync().ConfigureAwait(false);
+        await idle.ConfigureAwait(false);
+        embeddingContext?.Dispose();
+        context.Dispose();
+        weights.Dispose();
+        unloading.Dispose();
+    }
+
+    internal LLamaContext Context => context;
+
+    internal int BatchSize => options.BatchSize;
+
+    internal int ScoringBatchTokens => Math.Min(options.ScoringBatchTokens, options.BatchSize);
+
+    internal int MaxSequences => options.MaxSequences;
+
+    internal LLamaToken[] Tokenize(string text, bool addBos, bool special)
+    {
+        ThrowIfDisposed();
+        return weights.NativeHandle.Tokenize(text, addBos, special, Encoding.UTF8);
+    }
+
+    /// <summary>Log-probabilities of <paramref name="continuation"/> after <paramref name="prompt"/>, from an empty cache.</summary>
+    internal double[] ScoreSequence(LLamaToken[] prompt, LLamaToken[] continuation, CancellationToken cancellationToken)
+    {
+        var sequence = prompt.Concat(continuation).ToArray();
+        var logProbs = new double[continuation.Length];
+        // The logits after position p predict the token at p + 1.
+        EvaluateSequence(sequence, p => p >= prompt.Length - 1 && p < sequence.Length - 1,
+            (p, logits) => logProbs[p - prompt.Length + 1] = LogSoftmax.LogProb(logits, (int)sequence[p + 1]),
+            cancellationToken);
+        return logProbs;
+    }
+
+    /// <summary>
+    /// Clears the cache, evaluates <paramref name="tokens"/> as sequence 0 in batch-size chunks and
+    /// hands the logits after each position that <paramref name="wantLogits"/> selects to <paramref name="read"/>.
+    /// </summary>
+    internal void EvaluateSequence(LLamaToken[] tokens, Func<int, bool> wantLogits, LogitsReader read, CancellationToken cancellationToken)
+    {
+        if (tokens.Length > options.ContextSize)
+        {
+            throw new ArgumentException($"{tokens.Length} tokens do not fit the context of {options.ContextSize} (Models:ContextSize).");
+        }
+        var handle = context.NativeHandle;
+        handle.MemoryClear(false);
+        var batch = new LLamaBatch();
+        for (var start = 0; start < tokens.Length; start += options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.Clear();
+            var end = Math.Min(tokens.Length, start + options.BatchSize);
+            for (var p = start; p < end; p++)
+            {
+                batch.Add(tokens[p], p, LLamaSeqId.Zero, wantLogits(p));
+            }
+            Check(handle.Decode(batch));
+            for (var p = start; p < end; p++)
+            {
+                if (wantLogits(p))
+                {
+                    read(p, handle.GetLogitsIth(p - start));
+                }
+            }
+        }
+    }
+
+    internal delegate void LogitsReader(int position, ReadOnlySpan<float> logits);
+
+    internal static void Check(DecodeResult result)
+    {
+        if (result != DecodeResult.Ok)
+        {
+            throw new InvalidOperationException($"llama.cpp could not evaluate the batch ({result}); a smaller Models:BatchSize or a larger Models:ContextSize may help.");
+        }
+    }
+
+    private IReadOnlyList<PreparedQuestion> PrepareQuestions(IReadOnlyList<MultipleChoiceQuestion> questions)
+    {
+        var prepared = new List<PreparedQuestion>(questions.Count);
+        for (var q = 0; q < questions.Count; q++)
+        {
+            var question = questions[q];
+            if (question.Options.Count == 0)
+            {
+                throw new ArgumentException($"Question {q} has no options.", nameof(questions));
+            }
+            var options = new LLamaToken[question.Options.Count][];
+            for (var o = 0; o < options.Length; o++)
+            {
+                options[o] = Tokenize(question.Options[o], addBos: false, special: false);
+                if (options[o].Length == 0)
+                {
+                    throw new ArgumentException($"Question {q}, option {o} is empty after tokenization.", nameof(questions));
+                }
+            }
+            var prompt = Tokenize(question.Prompt, addBos: true, special: false);
+            RequireTokens(prompt, $"question {q}'s prompt");
+            prepared.Add(new PreparedQuestion(prompt, options));
+        }
+        return prepared;
+    }
+
+    private IAsyncEnumerable<string> StreamAsync(Func<LLamaToken[]> promptTokens, GenerationOptions generation, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        if (generation.MaxTokens < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(generation), generation.MaxTokens, "MaxTokens must be positive.");
+        }
+        if (generation.Grammar is { } grammar)
+        {
+            GbnfValidator.Validate(grammar);
+        }
+        return Stream(promptTokens, generation, cancellationToken);
+    }
+
+    /// <summary>
+    /// Generation runs on a worker holding the model's turn and writes pieces to a channel, so a
+    /// slow reader (a Blazor circuit) never blocks a native call on its own thread.
+    /// </summary>
+    private async IAsyncEnumerable<string> Stream(Func<LLamaToken[]> promptTokens, GenerationOptions generation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = RunAsync(token =>
+        {
+            Generate(promptTokens(), generation, piece => channel.Writer.TryWrite(piece), token);
+            return true;
+        }, stop.Token);
+        _ = producer.ContinueWith(
+            t => channel.Writer.TryComplete(t.IsCanceled ? new OperationCanceledException(cancellationToken) : t.Exception?.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await foreach (var piece in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Pieces may already be buffered; a cancelled reader must still stop at once.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return piece;
+            }
+        }
+        finally
+        {
+            // The reader may stop early (break, dispose); the worker must then give the model back.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await ((Task)producer).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private void Generate(LLamaToken[] prompt, GenerationOptions generation, Action<string> emit, CancellationToken cancellationToken)
+    {
+        RequireTokens(prompt, "prompt");
+        if (prompt.Length >= options.ContextSize)
+        {
+            throw new ArgumentException($"The prompt has {prompt.Length} tokens and does not fit the context of {options.ContextSize} (Models:ContextSize).");
+        }
+        var handle = context.NativeHandle;
+        using var sampler = LlamaSamplerFactory.Create(weights, generation);
+        EvaluateSequence(prompt, p => p == prompt.Length - 1, (_, _) => { }, cancellationToken);
+        var last = (prompt.Length - 1) % options.BatchSize;
+
+        var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
+        var stops = new StopStringMatcher(generation.StopStrings);
+        var batch = new LLamaBatch();
+        var position = prompt.Length;
+        for (var produced = 0; produced < generation.MaxTokens && position < options.ContextSize; produced++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = sampler.Sample(handle, last);
+            if (!generation.IgnoreEndOfGeneration && token.IsEndOfGeneration(weights.Vocab))
+            {
+                break;
+            }
+            decoder.Add(token);
+            var text = stops.Append(decoder.Read());
+            if (text.Length > 0)
+            {
+                emit(text);
+            }
+            if (stops.Stopped)
+            {
+                return;
+            }
+            batch.Clear();
+            batch.Add(token, position++, LLamaSeqId.Zero, true);
+            Check(handle.Decode(batch));
+            last = 0;
+        }
+        var rest = stops.Flush();
+        if (rest.Length > 0)
+        {
+            emit(rest);
+        }
+    }
+
+    private async Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, unloading.Token);
+        using var turn = await queue.EnterAsync(linked.Token).ConfigureAwait(false);
+        linked.Token.ThrowIfCancellationRequested();
+        return await Task.Run(() => work(linked.Token), linked.Token).ConfigureAwait(false);
+    }
+
+    private LLamaContext EmbeddingContext()
+    {
+        if (embeddingContext is null)
+        {
+            var parameters = new ModelParams(Description.Path)
+            {
+                ContextSize = (uint)options.EmbeddingContextSize,
+                BatchSize = (uint)options.EmbeddingContextSize,
+                UBatchSize = (uint)options.EmbeddingContextSize,
+                Embeddings = true,
+                PoolingType = LLamaPoolingType.Mean,
+            };
+            if (options.Threads > 0)
+            {
+                parameters.Threads = options.Threads;
+                parameters.BatchThreads = options.Threads;
+            }
+            embeddingContext = weights.CreateContext(parameters, logger);
+        }
+        return embeddingContext;
+    }
+
+    private bool StartsWithBosText(string prompt)
+    {
+        var bos = weights.Vocab.BOS;
+        if (bos is null)
+        {
+            return false;
+        }
+        var text = weights.Vocab.LLamaTokenToString(bos, true);
+        return !string.IsNullOrEmpty(text) && prompt.StartsWith(text, StringComparison.Ordinal);
+    }
+
+    private static void CheckLooksLikeGguf(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelLoadException(path, "the file does not exist.");
+        }
+        Span<byte> magic = stackalloc byte[4];
+        using (var stream = File.OpenRead(path))
+        {
+            if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || !magic.SequenceEqual("GGUF"u8))
+            {
+                throw new ModelLoadException(path, "not a GGUF file (it does not start with the bytes \"GGUF\").");
+            }
+        }
+    }
+
+    /// <summary>Predicting a first token needs logits after at least one token (a model without BOS and an empty prompt has none).</summary>
+    private static void RequireTokens(LLamaToken[] tokens, string what)
+    {
+        if (tokens.Length == 0)
+        {
+            throw new ArgumentException($"The {what} is empty after tokenization and this model adds no BOS token.");
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+}
+
+/// <summary>A question as token ids: the prompt with BOS, each option without.</summary>
+internal sealed record PreparedQuestion(LLamaToken[] Prompt, LLamaToken[][] Options);

@@ -1,0 +1,32 @@
+namespace ValueAlign.Core.Inference;
+
+/// <summary>
+/// A throughput by wall-clock time and by this process's CPU time. On a machine shared with
+/// other work the CPU-time figure (with one thread) shows the cost of the work itself.
+/// </summary>
+public sealed record Throughput(double PerSecond, double PerCpuSecond);
+
+/// <summary>Speed figures of one model on this machine (see <see cref="ModelBenchmark"/>).</summary>
+public sealed record ModelBenchmarkResult(
+    string ModelPath,
+    long ParameterCount,
+    int Threads,
+    int ScoringBatchTokens,
+    int PromptTokens,
+    Throughput PromptTokensPerSecond,
+    int GeneratedTokens,
+    Throughput GenerationTokensPerSecond,
+    int ChoiceItems,
+    double AverageSharedPromptTokens,
+    Throughput SharedChoiceItemsPerSecond,
+    Throughput NaiveChoiceItemsPerSecond,
+    double MaxPerTokenDifference)
+{
+    /// <summary>How many times faster the shared-prompt path scores items than the per-option path, by wall-clock time.</summary>
+    public double ChoiceSpeedup => Ratio(SharedChoiceItemsPerSecond.PerSecond, NaiveChoiceItemsPerSecond.PerSecond);
+
+    /// <summary>The same ratio by CPU time.</summary>
+    public double ChoiceSpeedupByCpu => Ratio(SharedChoiceItemsPerSecond.PerCpuSecond, NaiveChoiceItemsPerSecond.PerCpuSecond);
+
+    private static double Ratio(double a, double b) => b > 0 ? a / b : 0;
+}

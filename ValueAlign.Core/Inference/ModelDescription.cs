@@ -1,0 +1,11 @@
+namespace ValueAlign.Core.Inference;
+
+/// <summary>What a caller may want to know about a loaded model.</summary>
+public sealed record ModelDescription(
+    string Name,
+    string Path,
+    int VocabularySize,
+    int EmbeddingSize,
+    int ContextSize,
+    long ParameterCount,
+    bool HasChatTemplate);

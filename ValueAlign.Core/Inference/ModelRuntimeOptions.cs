@@ -1,0 +1,61 @@
+namespace ValueAlign.Core.Inference;
+
+/// <summary>How a model is run; bound from the "Models" section of appsettings.json.</summary>
+public sealed class ModelRuntimeOptions
+{
+    public const string SectionName = "Models";
+
+    /// <summary>CPU threads for generation and prompt processing; 0 lets llama.cpp choose.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>KV-cache cells shared by all sequences of one request (tokens of prompt plus output, summed over options when scoring).</summary>
+    public int ContextSize { get; set; } = 4096;
+
+    /// <summary>Most tokens submitted to one decode call (prompts longer than this are evaluated in chunks).</summary>
+    public int BatchSize { get; set; } = 2048;
+
+    /// <summary>
+    /// Multiple-choice questions are packed into one decode call up to this many tokens (at most
+    /// BatchSize). Every packed token attends over all packed cells (masked), so on small models
+    /// big packs cost more attention than they save in calls; raise it for large models.
+    /// </summary>
+    public int ScoringBatchTokens { get; set; } = 256;
+
+    /// <summary>Physical batch llama.cpp computes at once.</summary>
+    public int MicroBatchSize { get; set; } = 512;
+
+    /// <summary>Layers offloaded to the GPU (needs the Cuda12 build of the backend); 0 on the CPU backend.</summary>
+    public int GpuLayers { get; set; }
+
+    /// <summary>
+    /// Flash attention: null lets llama.cpp decide. On tiny models with very small heads (stories260K:
+    /// 8 dimensions a head) the CPU flash kernel measured about 2x slower on long batches.
+    /// </summary>
+    public bool? FlashAttention { get; set; }
+
+    /// <summary>Most sequences in one batch, i.e. options scored side by side.</summary>
+    public int MaxSequences { get; set; } = 64;
+
+    /// <summary>Longest text (in tokens) an embedding is computed for.</summary>
+    public int EmbeddingContextSize { get; set; } = 512;
+
+    public void Validate()
+    {
+        Require(ContextSize >= 16, nameof(ContextSize), "must be at least 16");
+        Require(BatchSize >= 1 && BatchSize <= ContextSize, nameof(BatchSize), "must be between 1 and ContextSize");
+        Require(ScoringBatchTokens >= 1, nameof(ScoringBatchTokens), "must be positive");
+        Require(MicroBatchSize >= 1 && MicroBatchSize <= BatchSize, nameof(MicroBatchSize), "must be between 1 and BatchSize");
+        Require(MaxSequences is >= 1 and <= 256, nameof(MaxSequences), "must be between 1 and 256 (llama.cpp's limit)");
+        Require(Threads >= 0, nameof(Threads), "must be 0 (automatic) or positive");
+        Require(GpuLayers >= 0, nameof(GpuLayers), "must be 0 or positive");
+        Require(EmbeddingContextSize >= 8, nameof(EmbeddingContextSize), "must be at least 8");
+    }
+
+    private static void Require(bool ok, string name, string rule)
+    {
+        if (!ok)
+        {
+            throw new InvalidOperationException($"Models:{name} {rule}.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.LlamaSharp;
+
+namespace ValueAlign.Web.Cli;
+
+/// <summary>`bench model --model PATH [--threads N]`: prompt, generation and multiple-choice speed of one GGUF model.</summary>
+public static class BenchModelCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "GGUF file to measure (relative paths are resolved against the current directory).", Required = true };
+        var threads = new Option<int>("--threads") { Description = "CPU threads (default: the Models:Threads setting; 0 lets llama.cpp choose)." };
+        var items = new Option<int>("--items") { Description = "Synthetic multiple-choice items per run.", DefaultValueFactory = _ => 64 };
+        var command = new Command("model", "Prompt processing and generation tokens/s, and multiple-choice items/s by the shared-prompt and the per-option path.")
+        {
+            model, threads, items,
+        };
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var console = CliConsole.Current;
+            await using var services = await CliServices.CreateAsync(ct, migrate: false);
+            var configured = services.GetRequiredService<ModelRuntimeOptions>();
+            var options = new ModelRuntimeOptions
+            {
+                Threads = parse.GetResult(threads) is null ? configured.Threads : parse.GetValue(threads),
+                ContextSize = configured.ContextSize,
+                BatchSize = configured.BatchSize,
+                ScoringBatchTokens = configured.ScoringBatchTokens,
+                MicroBatchSize = configured.MicroBatchSize,
+                GpuLayers = configured.GpuLayers,
+                FlashAttention = configured.FlashAttention,
+                MaxSequences = configured.MaxSequences,
+                EmbeddingContextSize = configured.EmbeddingContextSize,
+            };
+            var path = Path.GetFullPath(parse.GetValue(model)!, Directory.GetCurrentDirectory());
+            LlamaSharpLanguageModel loaded;
+            try
+            {
+                loaded = await LlamaSharpLanguageModel.LoadAsync(path, options, cancellationToken: ct);
+            }
+            catch (ModelLoadException e)
+            {
+                console.Error.WriteLine(e.Message);
+                return 1;
+            }
+            await using (loaded)
+            {
+                var result = await ModelBenchmark.RunAsync(loaded, options.Threads, parse.GetValue(items), cancellationToken: ct);
+                WriteTable(console.Out, result);
+                console.Out.WriteLine(JsonSerializer.Serialize(result, Json));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteTable(TextWriter output, ModelBenchmarkResult r)
+    {
+        static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        output.WriteLine($"Model: {r.ModelPath} ({r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters), threads: {(r.Threads == 0 ? "auto" : r.Threads.ToString(CultureInfo.InvariantCulture))}, scoring batch: {r.ScoringBatchTokens} tokens");
+        static string R(Throughput t, string unit) => $"{F(t.PerSecond)} {unit}/s  ({F(t.PerCpuSecond)} per CPU-second)";
+        static string X(double ratio) => $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)}x";
+        var rows = new (string Metric, string Value)[]
+        {
+            ($"prompt processing ({r.PromptTokens} tokens)", R(r.PromptTokensPerSecond, "tokens")),
+            ($"generation ({r.GeneratedTokens} tokens)", R(r.GenerationTokensPerSecond, "tokens")),
+            ($"multiple choice, shared prompt ({r.ChoiceItems} items, ~{r.AverageSharedPromptTokens:0} prompt tokens, 4 options)", R(r.SharedChoiceItemsPerSecond, "items")),
+            ("multiple choice, per-option (naive)", R(r.NaiveChoiceItemsPerSecond, "items")),
+            ("speed-up shared / naive (goal >= 3x)", $"{X(r.ChoiceSpeedup)}  ({X(r.ChoiceSpeedupByCpu)} by CPU time)"),
+            ("max |shared - naive| log-likelihood per token", r.MaxPerTokenDifference.ToString("0.0e+0", CultureInfo.InvariantCulture)),
+        };
+        var width = rows.Max(row => row.Metric.Length);
+        output.WriteLine($"{"metric".PadRight(width)}  value");
+        foreach (var (metric, value) in rows)
+        {
+            output.WriteLine($"{metric.PadRight(width)}  {value}");
+        }
+    }
+}
