@@ -10,6 +10,7 @@ public static class InferenceServiceCollectionExtensions
         options.Validate();
         services.AddSingleton(options);
         services.AddSingleton<ModelHost>();
+        services.AddSingleton<ModelLibrary>();
         return services;
     }
 }

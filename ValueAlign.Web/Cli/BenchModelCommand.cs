@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Gguf;
 using ValueAlign.Core.Inference.LlamaSharp;
 
 namespace ValueAlign.Web.Cli;
@@ -13,13 +14,25 @@ public static class BenchModelCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "GGUF file to measure (relative paths are resolved against the current directory).", Required = true };
+        var model = new Option<string>("--model") { Description = "GGUF file to measure (relative paths are resolved against the current directory)." };
+        var synthetic = new Option<string>("--synthetic")
+        {
+            Description = "Instead of --model, write a synthetic llama GGUF with random weights and measure it: 'tiny' (~0.1M parameters) or '20m' (~20.8M).",
+        };
+        synthetic.AcceptOnlyFromAmong("tiny", "20m");
         var threads = new Option<int>("--threads") { Description = "CPU threads (default: the Models:Threads setting; 0 lets llama.cpp choose)." };
         var items = new Option<int>("--items") { Description = "Synthetic multiple-choice items per run.", DefaultValueFactory = _ => 64 };
         var command = new Command("model", "Prompt processing and generation tokens/s, and multiple-choice items/s by the shared-prompt and the per-option path.")
         {
-            model, threads, items,
+            model, synthetic, threads, items,
         };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(model) is null) == (result.GetResult(synthetic) is null))
+            {
+                result.AddError("Give exactly one of --model PATH and --synthetic tiny|20m.");
+            }
+        });
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var console = CliConsole.Current;
@@ -37,7 +50,8 @@ public static class BenchModelCommand
                 MaxSequences = configured.MaxSequences,
                 EmbeddingContextSize = configured.EmbeddingContextSize,
             };
-            var path = Path.GetFullPath(parse.GetValue(model)!, Directory.GetCurrentDirectory());
+            using var scratch = SyntheticModelFile(parse.GetValue(synthetic));
+            var path = scratch?.Path ?? Path.GetFullPath(parse.GetValue(model)!, Directory.GetCurrentDirectory());
             LlamaSharpLanguageModel loaded;
             try
             {
@@ -57,6 +71,23 @@ public static class BenchModelCommand
             return 0;
         });
         return command;
+    }
+
+    private static ScratchModel? SyntheticModelFile(string? preset)
+    {
+        if (preset is null)
+        {
+            return null;
+        }
+        var config = preset == "20m" ? SyntheticLlamaConfig.About20M : SyntheticLlamaConfig.Tiny;
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"valuealign-bench-{preset}-{Guid.NewGuid():N}.gguf");
+        SyntheticLlamaModel.WriteFile(path, config);
+        return new ScratchModel(path);
+    }
+
+    private sealed record ScratchModel(string Path) : IDisposable
+    {
+        public void Dispose() => File.Delete(Path);
     }
 
     private static void WriteTable(TextWriter output, ModelBenchmarkResult r)

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Gguf;
+using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Tests.Support;
+
+namespace ValueAlign.Tests.Inference.Registry;
+
+public class ModelLibraryTests
+{
+    [Fact]
+    public async Task Loading_a_path_outside_the_models_folder_is_refused_before_anything_is_opened()
+    {
+        using var models = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        var outside = elsewhere.File("outside.gguf");
+        SyntheticLlamaModel.WriteFile(outside, SyntheticLlamaConfig.Tiny);
+        await using var host = new ModelHost(new ModelRuntimeOptions(), NullLogger<ModelHost>.Instance);
+        var library = new ModelLibrary(new ModelRegistry(models.Path), host);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => library.LoadAsync(outside));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => library.LoadAsync(Path.Combine("..", Path.GetFileName(elsewhere.Path), "outside.gguf")));
+        Assert.Equal(ModelHostStatus.Empty, host.State.Status);
+    }
+
+    [Fact]
+    public void Estimate_caps_the_context_at_the_trained_length()
+    {
+        using var models = new TempDirectory();
+        var file = models.File("tiny.gguf");
+        SyntheticLlamaModel.WriteFile(file, SyntheticLlamaConfig.Tiny);
+        var summary = new ModelRegistry(models.Path).Scan().Single().Summary!;
+        var library = new ModelLibrary(new ModelRegistry(models.Path), new ModelHost(new ModelRuntimeOptions { ContextSize = 4096 }, NullLogger<ModelHost>.Instance));
+
+        var estimate = library.Estimate(summary);
+
+        // Tiny is trained for 512 tokens: 2 blocks x 512 x 2 KV heads x (16 + 16) x 2 bytes.
+        Assert.Equal(512UL, estimate.ContextSize);
+        Assert.Equal(131_072, estimate.KvCacheBytes);
+        Assert.Equal(new FileInfo(file).Length, estimate.WeightsBytes);
+    }
+}
