@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
 
 namespace ValueAlign.Web.Hosting;
@@ -10,6 +11,7 @@ public static class CoreRegistration
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(paths);
         services.AddValueAlignData(database, paths.Root);
+        services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
         return services;
     }
 }

@@ -24,7 +24,9 @@ public sealed class ColumnMapping
 
     [JsonPropertyName("benchmark")] public string Benchmark { get; set; } = "";
 
-    [JsonPropertyName("kind")] public ItemKind Kind { get; set; } = ItemKind.ValueLabelledText;
+    [JsonPropertyName("kind")]
+    [JsonConverter(typeof(JsonStringEnumConverter<ItemKind>))]
+    public ItemKind Kind { get; set; } = ItemKind.ValueLabelledText;
 
     /// <summary>Target field → source column name.</summary>
     [JsonPropertyName("columns")] public Dictionary<string, string> Columns { get; set; } = [];
