@@ -42,6 +42,9 @@ public sealed class LegalDeltaImporter : IItemImporter
 
     public async IAsyncEnumerable<ParsedItem> ReadAsync(ImportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The SFT and GRPO splits reuse some case ids (e.g. case_new_valid_big_11), so each split is its own benchmark.
+        var benchmark = context.BenchmarkOr(
+            context.FileName.StartsWith("SFT", StringComparison.OrdinalIgnoreCase) ? "legaldelta-sft" : "legaldelta");
         await foreach (var record in JsonRecords.ReadAsync(context, cancellationToken))
         {
             var id = record.String("id", required: true);
@@ -60,7 +63,7 @@ public sealed class LegalDeltaImporter : IItemImporter
             }
             yield return new ParsedItem(new BenchmarkItem
             {
-                Benchmark = context.BenchmarkOr("legaldelta"),
+                Benchmark = benchmark,
                 ExternalId = id!,
                 Kind = ItemKind.LegalReasoning,
                 Text = question!,
