@@ -199,15 +199,27 @@ public sealed class GenericMappedImporter : IItemImporter
             {
                 index++;
                 var json = new JsonObject();
-                foreach (var (key, value) in row)
+                var plain = row.ToDictionary(p => p.Key, p => Plain(p.Value));
+                foreach (var (key, value) in plain)
                 {
                     json[key] = JsonSerializer.SerializeToNode(value);
                 }
                 var raw = json.ToJsonString(JsonOutput.Compact);
-                yield return new SourceRow(null, $"#{index}", column => row.TryGetValue(column, out var v) ? CellText(v) : null, raw);
+                yield return new SourceRow(null, $"#{index}", column => plain.TryGetValue(column, out var v) ? CellText(v) : null, raw);
             }
         }
     }
+
+    /// <summary>Untyped Parquet values hold strings as <see cref="ReadOnlyMemory{T}"/> inside lists; make them plain.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        ReadOnlyMemory<char> m => m.ToString(),
+        System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => Plain(d[k])),
+        System.Collections.IEnumerable e when value is not byte[] => e.Cast<object?>().Select(Plain).ToList(),
+        _ => value,
+    };
 
     private static string? CellText(object? value) => value switch
     {

@@ -54,8 +54,9 @@ public sealed class BenchmarkQuery(IDbContextFactory<ValueAlignDbContext> factor
             await items.Where(i => i.Category != null).Select(i => i.Category!).Distinct().OrderBy(v => v).ToListAsync(cancellationToken),
             await items.Where(i => i.Country != null).Select(i => i.Country!).Distinct().OrderBy(v => v).ToListAsync(cancellationToken),
             await items.Where(i => i.Language != null).Select(i => i.Language!).Distinct().OrderBy(v => v).ToListAsync(cancellationToken),
-            await db.ItemLabels.AsNoTracking().Select(l => new LabelDimensionRef(l.ValueSystemId, l.DimensionId)).Distinct()
-                .OrderBy(d => d.ValueSystemId).ThenBy(d => d.DimensionId).ToListAsync(cancellationToken));
+            (await db.ItemLabels.AsNoTracking().Select(l => new { l.ValueSystemId, l.DimensionId }).Distinct()
+                .OrderBy(d => d.ValueSystemId).ThenBy(d => d.DimensionId).ToListAsync(cancellationToken))
+                .Select(d => new LabelDimensionRef(d.ValueSystemId, d.DimensionId)).ToList());
     }
 
     /// <summary>The filtered items, unsorted; shared with the exporter.</summary>
