@@ -8,6 +8,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Measure speed and print the figures as a table and as JSON.");
+        bench.Subcommands.Add(BenchLibraryCommand.Create());
         return bench;
     }
 }

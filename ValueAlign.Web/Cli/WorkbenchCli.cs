@@ -14,6 +14,9 @@ public static class WorkbenchCli
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(PresetsCommand.Create());
         return root;
     }
 

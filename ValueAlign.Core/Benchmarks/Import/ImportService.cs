@@ -13,6 +13,7 @@ public sealed class ImportService(
     IDbContextFactory<ValueAlignDbContext> factory, ImporterRegistry registry, ImportPresetStore presets)
 {
     private const int ProgressEvery = 1000;
+    private const int AnalyzeAfter = 1000;
 
     /// <summary>
     /// Runs the import. On errors nothing is written and <see cref="ImportException"/> is thrown,
@@ -61,7 +62,7 @@ public sealed class ImportService(
                 long? existingId = known.TryGetValue(item.ExternalId, out var id) ? id : null;
                 if (writer is not null)
                 {
-                    known[item.ExternalId] = await writer.WriteAsync(item, existingId, keepVerification: !parsed.CarriesVerification, cancellationToken);
+                    known[item.ExternalId] = writer.Write(item, existingId, keepVerification: !parsed.CarriesVerification);
                 }
                 if (existingId is null) inserted++; else updated++;
                 labels += item.Labels.Count;
@@ -84,8 +85,24 @@ public sealed class ImportService(
         if (writer is not null)
         {
             await writer.CommitAsync(cancellationToken);
+            if (inserted >= AnalyzeAfter)
+            {
+                await RefreshStatisticsAsync(cancellationToken);
+            }
         }
         return new ImportResult(file, importer.Format, read, inserted, updated, labels, options.DryRun, []);
+    }
+
+    /// <summary>
+    /// Refreshes the planner statistics after a large import. Without them SQLite picks the
+    /// modality index (3 values) over the country index for "country + modality" pages and scans
+    /// a third of the table.
+    /// </summary>
+    private async Task RefreshStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var sql = db.Database.IsSqlite() ? "PRAGMA analysis_limit = 1000; ANALYZE;" : "ANALYZE \"BenchmarkItems\"; ANALYZE \"ItemLabels\";";
+        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
     }
 
     private (IItemImporter? Importer, string? Problem) Choose(string path, ImportOptions options, ColumnMapping? mapping)

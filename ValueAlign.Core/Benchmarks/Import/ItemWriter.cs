@@ -30,7 +30,7 @@ internal sealed class ItemWriter : IAsyncDisposable
     private readonly DbCommand _update;
     private readonly DbCommand _updateKeepingStatus;
     private readonly DbCommand _deleteLabels;
-    private readonly DbCommand _insertLabel;
+    private readonly Dictionary<int, DbCommand> _insertLabels = [];
 
     private ItemWriter(ValueAlignDbContext db, DbConnection connection, DbTransaction transaction)
     {
@@ -47,9 +47,6 @@ internal sealed class ItemWriter : IAsyncDisposable
             $"UPDATE \"{Items}\" SET {string.Join(", ", Columns.Skip(2).Where(c => c != "VerificationStatus").Select(c => $"\"{c}\" = @{c}"))} WHERE \"Id\" = @Id",
             [.. Columns.Skip(2).Where(c => c != "VerificationStatus"), "Id"]);
         _deleteLabels = Command($"DELETE FROM \"{Labels}\" WHERE \"ItemId\" = @ItemId", ["ItemId"]);
-        _insertLabel = Command(
-            $"INSERT INTO \"{Labels}\" (\"ItemId\", \"ValueSystemId\", \"DimensionId\", \"Value\", \"Target\") VALUES (@ItemId, @ValueSystemId, @DimensionId, @Value, @Target)",
-            ["ItemId", "ValueSystemId", "DimensionId", "Value", "Target"]);
     }
 
     public static async Task<ItemWriter> OpenAsync(IDbContextFactory<ValueAlignDbContext> factory, CancellationToken cancellationToken)
@@ -57,46 +54,79 @@ internal sealed class ItemWriter : IAsyncDisposable
         var db = await factory.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // A 64 MiB page cache keeps the item indexes in memory during a large import.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         return new ItemWriter(db, connection, transaction);
     }
 
     /// <summary>Inserts the item, or updates the row <paramref name="existingId"/>; returns the row id.</summary>
-    public async Task<long> WriteAsync(BenchmarkItem item, long? existingId, bool keepVerification, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Runs synchronously: one item is a few small statements on an open connection, and the
+    /// async wrappers cost more than the work at 100k items.
+    /// </remarks>
+    public long Write(BenchmarkItem item, long? existingId, bool keepVerification)
     {
         long id;
         if (existingId is { } known)
         {
             var update = keepVerification ? _updateKeepingStatus : _update;
             Bind(update, item);
-            update.Parameters["@Id"].Value = known;
-            await update.ExecuteNonQueryAsync(cancellationToken);
-            _deleteLabels.Parameters["@ItemId"].Value = known;
-            await _deleteLabels.ExecuteNonQueryAsync(cancellationToken);
+            update.Parameters[^1].Value = known;
+            update.ExecuteNonQuery();
+            _deleteLabels.Parameters[0].Value = known;
+            _deleteLabels.ExecuteNonQuery();
             id = known;
         }
         else
         {
             Bind(_insert, item);
-            id = Convert.ToInt64(await _insert.ExecuteScalarAsync(cancellationToken));
+            id = Convert.ToInt64(_insert.ExecuteScalar());
         }
-        foreach (var label in item.Labels)
+        // All labels of an item in one multi-row INSERT (a statement per row costs more than the row).
+        for (var start = 0; start < item.Labels.Count; start += MaxLabelsPerStatement)
         {
-            _insertLabel.Parameters["@ItemId"].Value = id;
-            _insertLabel.Parameters["@ValueSystemId"].Value = label.ValueSystemId;
-            _insertLabel.Parameters["@DimensionId"].Value = label.DimensionId;
-            _insertLabel.Parameters["@Value"].Value = label.Value;
-            _insertLabel.Parameters["@Target"].Value = (object?)label.Target ?? DBNull.Value;
-            await _insertLabel.ExecuteNonQueryAsync(cancellationToken);
+            var count = Math.Min(MaxLabelsPerStatement, item.Labels.Count - start);
+            var insert = LabelInsert(count);
+            for (var i = 0; i < count; i++)
+            {
+                var label = item.Labels[start + i];
+                insert.Parameters[i * 5].Value = id;
+                insert.Parameters[i * 5 + 1].Value = label.ValueSystemId;
+                insert.Parameters[i * 5 + 2].Value = label.DimensionId;
+                insert.Parameters[i * 5 + 3].Value = label.Value;
+                insert.Parameters[i * 5 + 4].Value = (object?)label.Target ?? DBNull.Value;
+            }
+            insert.ExecuteNonQuery();
         }
         return id;
+    }
+
+    private const int MaxLabelsPerStatement = 50;
+
+    private DbCommand LabelInsert(int count)
+    {
+        if (!_insertLabels.TryGetValue(count, out var command))
+        {
+            var rows = Enumerable.Range(0, count).Select(i => $"(@I{i}, @S{i}, @D{i}, @V{i}, @T{i})");
+            command = Command(
+                $"INSERT INTO \"{Labels}\" (\"ItemId\", \"ValueSystemId\", \"DimensionId\", \"Value\", \"Target\") VALUES {string.Join(", ", rows)}",
+                Enumerable.Range(0, count).SelectMany(i => new[] { $"I{i}", $"S{i}", $"D{i}", $"V{i}", $"T{i}" }));
+            _insertLabels[count] = command;
+        }
+        return command;
     }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _insert, _update, _updateKeepingStatus, _deleteLabels, _insertLabel })
+        foreach (var command in new[] { _insert, _update, _updateKeepingStatus, _deleteLabels }.Concat(_insertLabels.Values))
         {
             await command.DisposeAsync();
         }
@@ -121,11 +151,14 @@ internal sealed class ItemWriter : IAsyncDisposable
 
     private static void Bind(DbCommand command, BenchmarkItem item)
     {
+        // Item statements name their parameters after the columns, in Columns order (minus skipped ones).
+        var parameters = command.Parameters;
+        var next = 0;
         void Set(string name, object? value)
         {
-            if (command.Parameters.Contains("@" + name))
+            if (next < parameters.Count && parameters[next].ParameterName.AsSpan(1).SequenceEqual(name))
             {
-                command.Parameters["@" + name].Value = value ?? DBNull.Value;
+                parameters[next++].Value = value ?? DBNull.Value;
             }
         }
         Set("Benchmark", item.Benchmark);

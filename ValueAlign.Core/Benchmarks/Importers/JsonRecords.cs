@@ -57,8 +57,8 @@ public static class JsonRecords
             JsonElement element;
             try
             {
-                using var document = JsonDocument.Parse(line);
-                element = document.RootElement.Clone();
+                // Not disposed: the element lives as long as the record; the GC reclaims the buffers.
+                element = JsonDocument.Parse(line).RootElement;
             }
             catch (JsonException e)
             {
