@@ -33,10 +33,11 @@ public static class BenchLibraryCommand
     {
         var count = new Option<int>("--items") { Description = "Number of synthetic items.", DefaultValueFactory = _ => 100_000 };
         var queries = new Option<int>("--queries") { Description = "Page and search queries to time.", DefaultValueFactory = _ => 200 };
-        var command = new Command("library", "Time import, paging, full-text search and export of a synthetic library (temporary SQLite file).") { count, queries };
+        var keep = new Option<bool>("--keep") { Description = "Keep the temporary folder (database and files) and print where it is." };
+        var command = new Command("library", "Time import, paging, full-text search and export of a synthetic library (temporary SQLite file).") { count, queries, keep };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
-            var figures = await RunAsync(parse.GetValue(count), parse.GetValue(queries), ct);
+            var figures = await RunAsync(parse.GetValue(count), parse.GetValue(queries), parse.GetValue(keep), ct);
             var console = CliConsole.Current;
             console.Out.WriteLine($"{"measure",-28} {"value",10}  goal");
             console.Out.WriteLine($"{"import " + figures.Items + " items (s)",-28} {figures.ImportSeconds,10:F2}  <= 10");
@@ -58,7 +59,7 @@ public static class BenchLibraryCommand
         int Items, double ImportSeconds, double ImportCpuSeconds, double PageP50Ms, double PageP95Ms, double SearchP50Ms,
         double SearchP95Ms, double ExportSeconds, double ExportCpuSeconds, int Cores, string LoadAverage);
 
-    public static async Task<Figures> RunAsync(int items, int queries, CancellationToken ct)
+    public static async Task<Figures> RunAsync(int items, int queries, bool keep, CancellationToken ct)
     {
         var folder = Path.Combine(Path.GetTempPath(), "valuealign-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -112,7 +113,14 @@ public static class BenchLibraryCommand
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (keep)
+            {
+                CliConsole.Current.Out.WriteLine($"Kept {folder}");
+            }
+            else
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

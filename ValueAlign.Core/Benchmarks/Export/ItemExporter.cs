@@ -119,6 +119,7 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
     private async IAsyncEnumerable<List<BenchmarkItem>> ChunksAsync(ItemFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await SqliteReadTuning.ApplyAsync(db, cancellationToken);
         var query = BenchmarkQuery.Filtered(db, filter);
         long last = 0;
         while (true)

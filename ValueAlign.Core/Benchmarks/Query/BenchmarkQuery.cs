@@ -13,6 +13,7 @@ public sealed class BenchmarkQuery(IDbContextFactory<ValueAlignDbContext> factor
     public async Task<ItemPage> PageAsync(ItemPageRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await SqliteReadTuning.ApplyAsync(db, cancellationToken);
         var query = Filtered(db, request.Filter);
         var total = await query.CountAsync(cancellationToken);
         var items = await Sorted(query, request.Sort, request.Descending)

@@ -322,15 +322,15 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "Id");
 
-                    b.HasIndex("Country", "Id");
-
                     b.HasIndex("Kind", "Id");
-
-                    b.HasIndex("Language", "Id");
 
                     b.HasIndex("Modality", "Id");
 
                     b.HasIndex("VerificationStatus", "Id");
+
+                    b.HasIndex("Language", "Modality", "Id");
+
+                    b.HasIndex("Country", "Modality", "Language", "Id");
 
                     b.ToTable("BenchmarkItems", (string)null);
                 });

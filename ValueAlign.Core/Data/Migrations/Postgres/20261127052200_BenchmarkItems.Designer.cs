@@ -12,7 +12,7 @@ using ValueAlign.Core.Data;
 namespace ValueAlign.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresValueAlignDbContext))]
-    [Migration("20261127043717_BenchmarkItems")]
+    [Migration("20261127052200_BenchmarkItems")]
     partial class BenchmarkItems
     {
         /// <inheritdoc />
@@ -325,15 +325,15 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "Id");
 
-                    b.HasIndex("Country", "Id");
-
                     b.HasIndex("Kind", "Id");
-
-                    b.HasIndex("Language", "Id");
 
                     b.HasIndex("Modality", "Id");
 
                     b.HasIndex("VerificationStatus", "Id");
+
+                    b.HasIndex("Language", "Modality", "Id");
+
+                    b.HasIndex("Country", "Modality", "Language", "Id");
 
                     b.ToTable("BenchmarkItems", (string)null);
                 });

@@ -11,7 +11,7 @@ using ValueAlign.Core.Data;
 namespace ValueAlign.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteValueAlignDbContext))]
-    [Migration("20261127043706_BenchmarkItems")]
+    [Migration("20261127052154_BenchmarkItems")]
     partial class BenchmarkItems
     {
         /// <inheritdoc />
@@ -314,15 +314,15 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Category", "Id");
 
-                    b.HasIndex("Country", "Id");
-
                     b.HasIndex("Kind", "Id");
-
-                    b.HasIndex("Language", "Id");
 
                     b.HasIndex("Modality", "Id");
 
                     b.HasIndex("VerificationStatus", "Id");
+
+                    b.HasIndex("Language", "Modality", "Id");
+
+                    b.HasIndex("Country", "Modality", "Language", "Id");
 
                     b.ToTable("BenchmarkItems", (string)null);
                 });

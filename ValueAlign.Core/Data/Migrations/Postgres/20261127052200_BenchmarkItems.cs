@@ -103,9 +103,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                 columns: new[] { "Category", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BenchmarkItems_Country_Id",
+                name: "IX_BenchmarkItems_Country_Modality_Language_Id",
                 table: "BenchmarkItems",
-                columns: new[] { "Country", "Id" });
+                columns: new[] { "Country", "Modality", "Language", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_BenchmarkItems_Kind_Id",
@@ -113,9 +113,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                 columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BenchmarkItems_Language_Id",
+                name: "IX_BenchmarkItems_Language_Modality_Id",
                 table: "BenchmarkItems",
-                columns: new[] { "Language", "Id" });
+                columns: new[] { "Language", "Modality", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_BenchmarkItems_Modality_Id",
