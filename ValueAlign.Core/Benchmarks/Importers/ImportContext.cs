@@ -5,7 +5,8 @@ namespace ValueAlign.Core.Benchmarks.Importers;
 /// <summary>
 /// What an importer gets: the file, the benchmark name override, the preset (generic mapper) and
 /// a sink for errors. Importers report a bad record and go on to the next one, so one run lists
-/// as many problems as possible; the import service then writes nothing.
+/// as many problems as possible; the import service then writes nothing. Errors may be added
+/// from the reading thread and the writing thread at once, hence the lock.
 /// </summary>
 public sealed class ImportContext(string path, string? benchmark, ColumnMapping? mapping, int maxErrors)
 {
@@ -20,10 +21,31 @@ public sealed class ImportContext(string path, string? benchmark, ColumnMapping?
 
     public ColumnMapping? Mapping { get; } = mapping;
 
-    public IReadOnlyList<ImportError> Errors => _errors;
+    /// <summary>A snapshot of the errors so far.</summary>
+    public IReadOnlyList<ImportError> Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
+            }
+        }
+    }
+
+    public int ErrorCount
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return _errors.Count;
+            }
+        }
+    }
 
     /// <summary>True when so many errors were collected that reading on is pointless.</summary>
-    public bool TooManyErrors => _errors.Count >= maxErrors;
+    public bool TooManyErrors => ErrorCount >= maxErrors;
 
     public long BytesRead => _streams.Sum(s => s.BytesRead);
 
@@ -33,9 +55,12 @@ public sealed class ImportContext(string path, string? benchmark, ColumnMapping?
 
     public void Error(long? line, string? record, string? field, string message, string? file = null)
     {
-        if (_errors.Count < maxErrors)
+        lock (_errors)
         {
-            _errors.Add(new ImportError(file ?? FileName, line, record, field, message));
+            if (_errors.Count < maxErrors)
+            {
+                _errors.Add(new ImportError(file ?? FileName, line, record, field, message));
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class MmaAsiaParquetImporter : IItemImporter
             context.Error(null, null, null, $"not a readable Parquet file: {e.Message}");
             yield break;
         }
-        if (context.Errors.Count > 0)
+        if (context.ErrorCount > 0)
         {
             yield break;
         }
