@@ -139,6 +139,28 @@ public class MalformedInputTests
     }
 
     [Fact]
+    public async Task Header_only_file_is_an_error_not_a_silent_success()
+    {
+        using var lib = await LibraryDatabase.CreateAsync();
+        var path = lib.Folder.File("vb.csv");
+        await File.WriteAllTextAsync(path, "questionnaire,item,value,agreement,question\n");
+        var e = await ImportFails(lib, path);
+        Assert.Contains("no items", e.Errors.Single().Message);
+    }
+
+    [Fact]
+    public async Task Broken_parquet_file_is_reported_not_thrown()
+    {
+        using var lib = await LibraryDatabase.CreateAsync();
+        var path = lib.Folder.File("broken.parquet");
+        await File.WriteAllTextAsync(path, "PAR1 this is not parquet");
+        var detected = await ImportFails(lib, path);
+        Assert.Contains("pass --format", detected.Errors.Single().Message);
+        var named = await ImportFails(lib, path, "mma-asia-parquet");
+        Assert.Contains("not a readable Parquet file", named.Errors.Single().Message);
+    }
+
+    [Fact]
     public async Task Unknown_layout_asks_for_a_format()
     {
         using var lib = await LibraryDatabase.CreateAsync();

@@ -111,6 +111,10 @@ public sealed class ImportService(
             await reader;
         }
         progress?.Report(new ImportProgress(read, context.BytesRead, context.TotalBytes));
+        if (read == 0 && context.ErrorCount == 0)
+        {
+            context.Error(null, null, null, "the file holds no items");
+        }
 
         if (context.ErrorCount > 0)
         {

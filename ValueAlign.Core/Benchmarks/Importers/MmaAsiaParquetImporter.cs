@@ -21,10 +21,17 @@ public sealed class MmaAsiaParquetImporter : IItemImporter
         {
             return false;
         }
-        using var stream = File.OpenRead(file.Path);
-        var schema = ParquetReader.ReadSchemaAsync(stream).GetAwaiter().GetResult();
-        var names = schema.GetDataFields().Select(f => f.Name).ToHashSet();
-        return Columns.All(names.Contains);
+        try
+        {
+            using var stream = File.OpenRead(file.Path);
+            var schema = ParquetReader.ReadSchemaAsync(stream).GetAwaiter().GetResult();
+            var names = schema.GetDataFields().Select(f => f.Name).ToHashSet();
+            return Columns.All(names.Contains);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return false; // not readable as Parquet: detection says "unknown format" instead of crashing
+        }
     }
 
     public async IAsyncEnumerable<ParsedItem> ReadAsync(ImportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
