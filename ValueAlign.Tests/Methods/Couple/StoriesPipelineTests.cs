@@ -4,6 +4,7 @@ using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives;
 using ValueAlign.Tests.Inference.Runtime;
 using ValueAlign.Tests.Values;
+using Xunit.Abstractions;
 
 namespace ValueAlign.Tests.Methods.Couple;
 
@@ -13,7 +14,7 @@ namespace ValueAlign.Tests.Methods.Couple;
 /// read, the trace, and metrics in range.
 /// </summary>
 [Collection(StoriesModelCollection.Name)]
-public sealed class StoriesPipelineTests(StoriesModelFixture fixture)
+public sealed class StoriesPipelineTests(StoriesModelFixture fixture, ITestOutputHelper output)
 {
     private static readonly ValueSystem System = ValueSystemFiles.Shipped.Get("schwartz-10");
 
@@ -32,6 +33,11 @@ public sealed class StoriesPipelineTests(StoriesModelFixture fixture)
     {
         var result = await new CoupleMethod(fixture.Model, Options).RunAsync(Request());
 
+        foreach (var step in result.Trace.Steps)
+        {
+            output.WriteLine($"{step.Name}: {step.Calls.Count} calls, {step.Elapsed.TotalMilliseconds:0} ms");
+        }
+        output.WriteLine($"MAE {result.Evaluation?.Metrics.MeanAbsoluteError:0.000}, Spearman {result.Evaluation?.Metrics.Spearman:0.000}");
         Assert.Empty(result.Errors);
         Assert.Equal(new[] { "Abduction", "Action", "Prediction", "Evaluation" }, result.Trace.Steps.Select(s => s.Name));
         foreach (var step in result.Trace.Steps)
