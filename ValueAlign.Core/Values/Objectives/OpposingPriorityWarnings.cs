@@ -22,24 +22,31 @@ public static class OpposingPriorityWarnings
             {
                 continue;
             }
-            var a = system.FindDimensionById(pair.A)!.Name;
-            var b = system.FindDimensionById(pair.B)!.Name;
+            var a = system.FindDimensionById(pair.A)!;
+            var b = system.FindDimensionById(pair.B)!;
             warnings.Add(new ObjectiveWarning(pair.A, pair.B, Reason(system, a, b, overridden.Contains(Key(pair.A, pair.B)))));
         }
         return warnings;
     }
 
-    private static string Reason(ValueSystem system, string a, string b, bool fromOverride)
+    private static string Reason(ValueSystem system, ValueDimension a, ValueDimension b, bool fromOverride)
     {
         const string conflict = "pursuing one tends to conflict with the other";
         if (fromOverride)
         {
-            return $"{a} and {b} are marked opposing in this objective's relation graph: {conflict}.";
+            return $"{a.Name} and {b.Name} are marked opposing in this objective's relation graph: {conflict}.";
         }
-        var author = system.Theory.Citation.Split(',', 2)[0].Trim();
-        return system.IsCircular
-            ? $"{a} and {b} sit opposite on {Possessive(author)} circle ({system.Theory.Name}): {conflict}."
-            : $"{a} and {b} are opposing in {system.Name} ({system.Theory.Name}): {conflict}.";
+        var author = Possessive(system.Theory.Citation.Split(',', 2)[0].Trim());
+        var explicitly = system.ExplicitRelations.Any(r => (r.A == a.Id && r.B == b.Id) || (r.A == b.Id && r.B == a.Id));
+        return system.IsCircular && !explicitly
+            ? $"{a.Name} and {b.Name} sit opposite on {author} circle: {conflict}."
+            : $"{a.Name}{Groups(system, a)} and {b.Name}{Groups(system, b)} are opposing in {author} theory: {conflict}.";
+    }
+
+    private static string Groups(ValueSystem system, ValueDimension dimension)
+    {
+        var names = dimension.Groups.Select(g => system.FindGroup(g)?.Name).OfType<string>().ToArray();
+        return names.Length == 0 ? "" : $" ({string.Join(", ", names)})";
     }
 
     private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";

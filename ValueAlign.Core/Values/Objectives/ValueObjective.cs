@@ -60,7 +60,7 @@ public sealed record ValueObjective(
                 errors.Add($"{where}: importance {p.Importance} must be a positive number.");
             }
         }
-        foreach (var missing in system.Dimensions.Where(d => !seen.Contains(d.Id) && Priorities.All(p => p.DimensionId != d.Id)))
+        foreach (var missing in system.Dimensions.Where(d => Priorities.All(p => p.DimensionId != d.Id)))
         {
             errors.Add($"Dimension '{missing.Id}' has no priority.");
         }

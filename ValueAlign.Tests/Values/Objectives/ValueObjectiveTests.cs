@@ -43,7 +43,16 @@ public sealed class ValueObjectiveTests
     {
         var warning = Assert.Single(OpposingPriorityWarnings.For(With(("power", 5), ("universalism", 4)), Schwartz));
         Assert.Equal(("power", "universalism"), (warning.DimensionA, warning.DimensionB));
-        Assert.Equal("Power and Universalism sit opposite on Schwartz's circle (Theory of basic human values): pursuing one tends to conflict with the other.", warning.Message);
+        Assert.Equal("Power and Universalism sit opposite on Schwartz's circle: pursuing one tends to conflict with the other.", warning.Message);
+    }
+
+    [Fact]
+    public void Relations_the_system_sets_explicitly_are_explained_by_their_groups()
+    {
+        var warning = Assert.Single(OpposingPriorityWarnings.For(With(("self-direction", 4), ("conformity", 5)), Schwartz));
+        Assert.Equal(
+            "Self-Direction (Openness to Change) and Conformity (Conservation) are opposing in Schwartz's theory: pursuing one tends to conflict with the other.",
+            warning.Message);
     }
 
     [Fact]
