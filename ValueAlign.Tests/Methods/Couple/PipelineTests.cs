@@ -179,6 +179,9 @@ public sealed class PipelineTests
         Assert.True(result.Succeeded);
         Assert.Equal(Response, result.Abduction!.Exogenous.MarkedResponse);
         Assert.Contains(result.Errors, e => e.StartsWith("Abduction: concepts: malformed", StringComparison.Ordinal));
+        var concepts = result.Trace.Steps[0].Calls.Where(c => c.Purpose == "concepts").ToArray();
+        Assert.Contains("char{0,60}", concepts[0].Grammar, StringComparison.Ordinal);
+        Assert.Contains("char{0,24}", concepts[1].Grammar, StringComparison.Ordinal); // the stricter retry grammar
     }
 
     [Fact]

@@ -27,10 +27,13 @@ internal sealed class ScriptedLanguageModel(Func<string, GenerationOptions, stri
 
     public static int TokenOf(char c) => c + 10;
 
+    /// <summary>Replaces the one-token-per-character tokenizer (without BOS) to script awkward vocabularies.</summary>
+    public Func<string, IReadOnlyList<int>>? Tokenizer { get; set; }
+
     public Task<IReadOnlyList<int>> TokenizeAsync(string text, bool addBos, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var tokens = text.Select(TokenOf);
+        var tokens = Tokenizer?.Invoke(text) ?? text.Select(TokenOf);
         return Task.FromResult<IReadOnlyList<int>>((addBos ? tokens.Prepend(Bos) : tokens).ToArray());
     }
 

@@ -35,7 +35,7 @@ public sealed class StoriesPipelineTests(StoriesModelFixture fixture, ITestOutpu
 
         foreach (var step in result.Trace.Steps)
         {
-            output.WriteLine($"{step.Name}: {step.Calls.Count} calls, {step.Elapsed.TotalMilliseconds:0} ms");
+            output.WriteLine($"{step.Name}: {step.Calls.Count} calls, {step.Elapsed.TotalMilliseconds:0} ms (calls: {string.Join(", ", step.Calls.Select(c => $"{c.Purpose} {c.Elapsed.TotalMilliseconds:0} ms"))})");
         }
         output.WriteLine($"MAE {result.Evaluation?.Metrics.MeanAbsoluteError:0.000}, Spearman {result.Evaluation?.Metrics.Spearman:0.000}");
         Assert.Empty(result.Errors);
