@@ -43,7 +43,6 @@ public sealed class PipelineTests
         Assert.Equal("We should care for everyone and share power.", result.Trace.Steps[2].RawOutput);
         Assert.Null(result.Trace.Steps[2].Calls[0].Grammar);
         Assert.Contains("\"MeanAbsoluteError\"", result.Trace.Steps[3].ParsedResult, StringComparison.Ordinal);
-        Assert.All(result.Trace.Steps, s => Assert.True(s.Elapsed >= TimeSpan.Zero));
 
         // Expectation under 0.6 on the generated digit and 0.1 elsewhere is 0.5 * digit + 1.5.
         Assert.Equal(0.5 * 5 + 1.5, result.Abduction!.Profile["power"].Expectation, 12);
