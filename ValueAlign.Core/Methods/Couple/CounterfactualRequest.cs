@@ -1,0 +1,7 @@
+using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives;
+
+namespace ValueAlign.Core.Methods.Couple;
+
+/// <summary>One item to align: the question, the original response (null = let the model answer first), the system and the target objective.</summary>
+public sealed record CounterfactualRequest(ValueSystem System, ValueObjective Objective, string Question, string? Response = null);
