@@ -5,8 +5,10 @@ namespace ValueAlign.Core.Methods.LegalDelta;
 /// <summary>
 /// Checks the LegalΔ output shape <c>&lt;reasoning&gt;…&lt;/reasoning&gt;&lt;answer&gt;[TAG]…&lt;eoa&gt;&lt;/answer&gt;</c>
 /// that earns the format reward. Whitespace and newlines between the parts are allowed (the
-/// dataset's own template puts each part on its own line); nothing else may come before, between
-/// or after them. The reasoning must not be blank and the tag must be one of the five task tags.
+/// dataset's own template puts each part on its own line), and so is one markdown code fence
+/// round the whole (``` … ```), because the dataset's instruction shows the template inside a
+/// fence and its distilled outputs copy it. Nothing else may come before, between or after the
+/// parts. The reasoning must not be blank and the tag must be one of the five task tags.
 /// </summary>
 public static partial class LegalFormat
 {
@@ -26,6 +28,6 @@ public static partial class LegalFormat
         return true;
     }
 
-    [GeneratedRegex(@"^\s*<reasoning>(?<reasoning>.*?)</reasoning>\s*<answer>\s*\[(?<tag>[^\[\]]+)\](?<content>(?:(?!<eoa>|</?answer>|</?reasoning>).)*)<eoa>\s*</answer>\s*$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*(?<fence>```[A-Za-z]*\s*)?<reasoning>(?<reasoning>.*?)</reasoning>\s*<answer>\s*\[(?<tag>[^\[\]]+)\](?<content>(?:(?!<eoa>|</?answer>|</?reasoning>).)*)<eoa>\s*</answer>\s*(?(fence)```\s*)$", RegexOptions.Singleline)]
     private static partial Regex Shape();
 }

@@ -33,6 +33,8 @@ public class LegalRewardTests
         Assert.Equal("四起盗窃合计5428元。", reasoning);
         Assert.Equal(new LegalAnswer(LegalTaskType.Amount, "5428元"), answer);
         Assert.True(LegalFormat.IsValid("<reasoning>x</reasoning><answer>[罪名]盗窃<eoa></answer>"));
+        // The dataset's instruction shows the template inside a code fence; a fenced copy passes.
+        Assert.True(LegalFormat.IsValid("```\n" + WellFormed + "\n```"));
     }
 
     [Theory]
@@ -43,6 +45,8 @@ public class LegalRewardTests
     [InlineData("<reasoning>x</reasoning><answer>[金额]5428元<eoa></answer> more text")]       // trailing text
     [InlineData("Sure! <reasoning>x</reasoning><answer>[金额]5428元<eoa></answer>")]           // leading text
     [InlineData("<reasoning>x</reasoning><answer>[金额]1<eoa></answer><answer>[金额]2<eoa></answer>")] // two answers
+    [InlineData("```<reasoning>x</reasoning><answer>[金额]1<eoa></answer>")]                  // unclosed fence
+    [InlineData("<reason>x</reason><answer>[金额]1<eoa></answer>")]                         // wrong block name
     public void Malformed_output_fails_the_format_check(string output)
     {
         Assert.False(LegalFormat.IsValid(output));
