@@ -3,6 +3,9 @@ namespace ValueAlign.Core.Methods.Questionnaires;
 /// <summary>
 /// An integer answer scale such as PVQ's 1..6 or MFQ's 0..5. Reverse-keyed items are flipped by
 /// <c>r' = max + min − r</c>, which mirrors the scale about its midpoint (1..6: 1↔6, 2↔5, 3↔4).
+/// Responses may be fractional: a model's answer read as the expected value of its digit
+/// distribution (<see cref="DigitDistribution.Expected"/>) lies between scale points, and since
+/// the flip is linear, flipping the expectation equals the expectation of the flipped answer.
 /// </summary>
 public sealed record ResponseScale
 {
