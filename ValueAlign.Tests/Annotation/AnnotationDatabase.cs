@@ -26,6 +26,18 @@ public sealed class AnnotationDatabase : IAsyncDisposable
     }
 
     public ValueAlignDbContextFactory Factory { get; }
+
+    /// <summary>
+    /// The same database under a different connection string. Services on it do not share the
+    /// in-process per-project queue with services on <see cref="Factory"/>, as if they ran in
+    /// another process, so only the database's own lock keeps the two apart.
+    /// </summary>
+    public ValueAlignDbContextFactory OtherProcessFactory => new(
+        new DatabaseOptions
+        {
+            Provider = Factory.Provider,
+            ConnectionString = Factory.ConnectionString + (Factory.Provider == DatabaseProvider.Sqlite ? ";Default Timeout=60" : ";Application Name=other-process"),
+        }, ".");
     public TestClock Clock { get; } = new();
     public VerificationProjectService Projects { get; }
     public AssignmentService Assignments { get; }

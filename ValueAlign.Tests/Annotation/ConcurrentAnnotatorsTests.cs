@@ -7,7 +7,8 @@ namespace ValueAlign.Tests.Annotation;
 
 /// <summary>
 /// The acceptance test: 50 annotators, each with its own service and database contexts,
-/// work a project of 200 items with overlap 3 in parallel until their queues are empty.
+/// work a project of 200 items with overlap 3 in parallel until their queues are empty; half of
+/// them as if from a second process.
 /// </summary>
 public class ConcurrentAnnotatorsTests
 {
@@ -29,12 +30,15 @@ public class ConcurrentAnnotatorsTests
         var ids = await db.AddItemsAsync(Items);
         var project = await db.CreateProjectAsync(overlap: Overlap);
 
+        // Half the annotators go through a second connection string: to them the other half is
+        // another process, so the database lock (BEGIN IMMEDIATE / FOR UPDATE) must hold them apart.
+        var factories = new[] { db.Factory, db.OtherProcessFactory };
         var served = new ConcurrentBag<(string Annotator, long ItemId)>();
         var submitted = new ConcurrentBag<(string Annotator, long AnnotationId)>();
         await Task.WhenAll(Enumerable.Range(0, Annotators).Select(n => Task.Run(async () =>
         {
             var annotator = $"annotator-{n:D2}";
-            var service = new AssignmentService(db.Factory, TimeProvider.System);
+            var service = new AssignmentService(factories[n % 2], TimeProvider.System);
             var count = 0;
             while (await service.NextAsync(project.Id, annotator) is { } next)
             {
