@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
 
 namespace ValueAlign.Core.Data;
@@ -19,6 +20,16 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<ItemLabel> ItemLabels => Set<ItemLabel>();
 
     public DbSet<ImportPreset> ImportPresets => Set<ImportPreset>();
+
+    public DbSet<VerificationProject> VerificationProjects => Set<VerificationProject>();
+
+    public DbSet<ProjectItem> ProjectItems => Set<ProjectItem>();
+
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
+    public DbSet<ItemAnnotation> Annotations => Set<ItemAnnotation>();
+
+    public DbSet<ItemSkip> ItemSkips => Set<ItemSkip>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

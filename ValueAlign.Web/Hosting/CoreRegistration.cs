@@ -1,3 +1,4 @@
+using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Values;
@@ -19,6 +20,7 @@ public static class CoreRegistration
         var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
         services.AddValueAlignInference(models);
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
+        services.AddAnnotation();
         return services;
     }
 }

@@ -227,6 +227,233 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemAnnotation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnnotatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReservationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TimeSpentMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectItemId", "AnnotatorId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "AnnotatorId", "CreatedAt");
+
+                    b.ToTable("Annotations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Annotations_TimeSpentMs", "\"TimeSpentMs\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnnotatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReservationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "AnnotatorId");
+
+                    b.HasIndex("ProjectItemId", "AnnotatorId")
+                        .IsUnique();
+
+                    b.ToTable("ItemSkips", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AnnotationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GoldAnswersJson")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsGold")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TieBreak")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ProjectId", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "IsGold", "AnnotationCount", "TieBreak");
+
+                    b.ToTable("ProjectItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProjectItems_AnnotationCount", "\"AnnotationCount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnnotatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectItemId", "AnnotatorId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectItemId", "ExpiresAt");
+
+                    b.HasIndex("ProjectId", "AnnotatorId", "ExpiresAt");
+
+                    b.ToTable("Reservations", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.VerificationProject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("BlindMode")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<double>("GoldRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("GuidelinesMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ItemFilterJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabelSchemaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Overlap")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReservationTimeoutSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("VerificationProjects", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_VerificationProjects_GoldRate", "\"GoldRate\" >= 0 AND \"GoldRate\" <= 1");
+
+                            t.HasCheckConstraint("CK_VerificationProjects_Overlap", "\"Overlap\" >= 1");
+
+                            t.HasCheckConstraint("CK_VerificationProjects_ReservationTimeout", "\"ReservationTimeoutSeconds\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", b =>
                 {
                     b.Property<long>("Id")
@@ -451,6 +678,76 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemAnnotation", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.ProjectItem", "ProjectItem")
+                        .WithMany()
+                        .HasForeignKey("ProjectItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectItem");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemSkip", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.ProjectItem", "ProjectItem")
+                        .WithMany()
+                        .HasForeignKey("ProjectItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectItem");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectItem", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", "Project")
+                        .WithMany("Items")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.ProjectItem", "ProjectItem")
+                        .WithMany()
+                        .HasForeignKey("ProjectItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectItem");
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.ItemLabel", b =>
                 {
                     b.HasOne("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", "Item")
@@ -460,6 +757,11 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.VerificationProject", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", b =>

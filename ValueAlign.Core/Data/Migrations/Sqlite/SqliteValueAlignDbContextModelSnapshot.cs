@@ -218,6 +218,223 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemAnnotation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimeSpentMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectItemId", "AnnotatorId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "AnnotatorId", "CreatedAt");
+
+                    b.ToTable("Annotations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Annotations_TimeSpentMs", "\"TimeSpentMs\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "AnnotatorId");
+
+                    b.HasIndex("ProjectItemId", "AnnotatorId")
+                        .IsUnique();
+
+                    b.ToTable("ItemSkips", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnotationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GoldAnswersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TieBreak")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ProjectId", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "IsGold", "AnnotationCount", "TieBreak");
+
+                    b.ToTable("ProjectItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProjectItems_AnnotationCount", "\"AnnotationCount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectItemId", "AnnotatorId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectItemId", "ExpiresAt");
+
+                    b.HasIndex("ProjectId", "AnnotatorId", "ExpiresAt");
+
+                    b.ToTable("Reservations", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.VerificationProject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BlindMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("GoldRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("GuidelinesMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemFilterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelSchemaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Overlap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReservationTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("VerificationProjects", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_VerificationProjects_GoldRate", "\"GoldRate\" >= 0 AND \"GoldRate\" <= 1");
+
+                            t.HasCheckConstraint("CK_VerificationProjects_Overlap", "\"Overlap\" >= 1");
+
+                            t.HasCheckConstraint("CK_VerificationProjects_ReservationTimeout", "\"ReservationTimeoutSeconds\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", b =>
                 {
                     b.Property<long>("Id")
@@ -436,6 +653,76 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemAnnotation", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.ProjectItem", "ProjectItem")
+                        .WithMany()
+                        .HasForeignKey("ProjectItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectItem");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ItemSkip", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.ProjectItem", "ProjectItem")
+                        .WithMany()
+                        .HasForeignKey("ProjectItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectItem");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectItem", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", "Project")
+                        .WithMany("Items")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.ProjectItem", "ProjectItem")
+                        .WithMany()
+                        .HasForeignKey("ProjectItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProjectItem");
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.ItemLabel", b =>
                 {
                     b.HasOne("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", "Item")
@@ -445,6 +732,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.VerificationProject", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", b =>

@@ -1,0 +1,11 @@
+namespace ValueAlign.Core.Annotation.Assignment;
+
+public enum AssignmentErrorKind
+{
+    ProjectNotFound,
+    /// <summary>The reservation does not exist any more: it was skipped, or expired and was released.</summary>
+    ReservationNotHeld,
+    ReservationExpired,
+    /// <summary>The reservation (or its submitted annotation) belongs to another annotator.</summary>
+    ForeignReservation,
+}

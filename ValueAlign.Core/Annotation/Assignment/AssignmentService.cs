@@ -1,0 +1,276 @@
+using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Annotation.Model;
+using ValueAlign.Core.Annotation.Schema;
+using ValueAlign.Core.Data;
+
+namespace ValueAlign.Core.Annotation.Assignment;
+
+/// <summary>
+/// Each annotator's personal queue. An item's load is its submitted annotations plus its live
+/// reservations; the queue serves the least-loaded item first, ties in the project's seeded
+/// order, never an item the annotator has annotated, skipped or holds, and never a regular item
+/// whose load has reached the overlap. Gold items are mixed in at the project's gold rate and are
+/// not bound by the overlap (every annotator may get each gold item once). Every change runs
+/// inside <see cref="ProjectGate"/>, which serialises a project's queue changes.
+/// </summary>
+public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> factory, TimeProvider clock)
+{
+    /// <summary>
+    /// The annotator's live reservation in the project if they hold one (a reload shows the same
+    /// item), else a newly reserved item; null when nothing is left for them.
+    /// </summary>
+    public Task<Assignment?> NextAsync(long projectId, string annotatorId, CancellationToken cancellationToken = default) =>
+        ProjectGate.RunAsync(factory, projectId, async db =>
+        {
+            var now = Now;
+            var project = await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+                ?? throw ProjectNotFound(projectId);
+            var held = await db.Reservations.AsNoTracking()
+                .Where(r => r.ProjectId == projectId && r.AnnotatorId == annotatorId && r.ExpiresAt > now)
+                .OrderBy(r => r.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (held is not null)
+            {
+                return ToAssignment(held, await ItemIdAsync(db, held.ProjectItemId, cancellationToken));
+            }
+
+            var chosen = await GoldDueAsync(db, project, annotatorId, cancellationToken)
+                ? await CandidateAsync(db, project, annotatorId, gold: true, now, cancellationToken)
+                : null;
+            chosen ??= await CandidateAsync(db, project, annotatorId, gold: false, now, cancellationToken);
+            if (chosen is null)
+            {
+                return null;
+            }
+            return await ReserveAsync(db, project, annotatorId, chosen.Value.ProjectItemId, chosen.Value.ItemId, now, null, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Stores the answers of a held reservation and releases it. A retry of a submit that was saved
+    /// returns the first result instead of storing twice. <paramref name="timeSpentMs"/> is what
+    /// the page measured; without it the time since the item was served is recorded.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(
+        long reservationId, string annotatorId, AnnotationAnswers answers, long? timeSpentMs = null, CancellationToken cancellationToken = default)
+    {
+        var (projectId, schemaJson) = await ProjectOfReservationAsync(reservationId, cancellationToken);
+        answers.EnsureValid(LabelSchema.FromJson(schemaJson));
+        var answersJson = answers.ToJson();
+        return await ProjectGate.RunAsync(factory, projectId, async db =>
+        {
+            var done = await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ReservationId == reservationId, cancellationToken);
+            if (done is not null)
+            {
+                EnsureOwner(done.AnnotatorId, annotatorId, reservationId);
+                return new SubmitResult(done.Id, done.ProjectItemId, done.TimeSpentMs, AlreadySubmitted: true);
+            }
+            var now = Now;
+            var reservation = await HeldAsync(db, reservationId, annotatorId, now, cancellationToken);
+            var annotation = new ItemAnnotation
+            {
+                ProjectId = reservation.ProjectId,
+                ProjectItemId = reservation.ProjectItemId,
+                AnnotatorId = annotatorId,
+                ReservationId = reservationId,
+                AnswersJson = answersJson,
+                TimeSpentMs = Math.Max(0, timeSpentMs ?? (long)(now - reservation.ReservedAt).TotalMilliseconds),
+                CreatedAt = now,
+            };
+            db.Annotations.Add(annotation);
+            db.Reservations.Remove(reservation);
+            await db.ProjectItems.Where(i => i.Id == reservation.ProjectItemId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AnnotationCount, i => i.AnnotationCount + 1), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return new SubmitResult(annotation.Id, annotation.ProjectItemId, annotation.TimeSpentMs, AlreadySubmitted: false);
+        }, cancellationToken);
+    }
+
+    /// <summary>Passes on a held item: it returns to the pool and is never served to this annotator again.</summary>
+    public async Task SkipAsync(long reservationId, string annotatorId, CancellationToken cancellationToken = default)
+    {
+        var (projectId, _) = await ProjectOfReservationAsync(reservationId, cancellationToken);
+        await ProjectGate.RunAsync(factory, projectId, async db =>
+        {
+            var skipped = await db.ItemSkips.AsNoTracking().FirstOrDefaultAsync(s => s.ReservationId == reservationId, cancellationToken);
+            if (skipped is not null)
+            {
+                EnsureOwner(skipped.AnnotatorId, annotatorId, reservationId);
+                return true;
+            }
+            var reservation = await HeldAsync(db, reservationId, annotatorId, Now, cancellationToken);
+            db.ItemSkips.Add(new ItemSkip
+            {
+                ProjectId = reservation.ProjectId,
+                ProjectItemId = reservation.ProjectItemId,
+                AnnotatorId = annotatorId,
+                ReservationId = reservationId,
+                CreatedAt = Now,
+            });
+            db.Reservations.Remove(reservation);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Withdraws the annotator's last submit in the project and gives that item back to them
+    /// (with the withdrawn answers to edit); the item they held instead returns to the pool.
+    /// Null when they have nothing to undo.
+    /// </summary>
+    public Task<Assignment?> UndoLastAsync(long projectId, string annotatorId, CancellationToken cancellationToken = default) =>
+        ProjectGate.RunAsync(factory, projectId, async db =>
+        {
+            var project = await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+                ?? throw ProjectNotFound(projectId);
+            var last = await db.Annotations
+                .Where(a => a.ProjectId == projectId && a.AnnotatorId == annotatorId)
+                .OrderByDescending(a => a.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (last is null)
+            {
+                return null;
+            }
+            await db.Reservations.Where(r => r.ProjectId == projectId && r.AnnotatorId == annotatorId).ExecuteDeleteAsync(cancellationToken);
+            await db.ProjectItems.Where(i => i.Id == last.ProjectItemId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AnnotationCount, i => i.AnnotationCount - 1), cancellationToken);
+            db.Annotations.Remove(last);
+            await db.SaveChangesAsync(cancellationToken);
+            var itemId = await ItemIdAsync(db, last.ProjectItemId, cancellationToken);
+            return await ReserveAsync(db, project, annotatorId, last.ProjectItemId, itemId, Now, AnnotationAnswers.FromJson(last.AnswersJson), cancellationToken);
+        }, cancellationToken);
+
+    public async Task<AnnotatorProgress> MyProgressAsync(long projectId, string annotatorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var mine = db.Annotations.AsNoTracking().Where(a => a.ProjectId == projectId && a.AnnotatorId == annotatorId);
+        return new AnnotatorProgress(
+            await mine.CountAsync(cancellationToken),
+            await db.ItemSkips.CountAsync(s => s.ProjectId == projectId && s.AnnotatorId == annotatorId, cancellationToken),
+            await mine.CountAsync(a => a.ProjectItem!.IsGold, cancellationToken));
+    }
+
+    public async Task<ProjectProgress> ProjectProgressAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var overlap = await db.VerificationProjects.Where(p => p.Id == projectId).Select(p => (int?)p.Overlap).FirstOrDefaultAsync(cancellationToken)
+            ?? throw ProjectNotFound(projectId);
+        var items = db.ProjectItems.AsNoTracking().Where(i => i.ProjectId == projectId);
+        var regular = items.Where(i => !i.IsGold);
+        var count = await regular.CountAsync(cancellationToken);
+        return new ProjectProgress(
+            count,
+            count * overlap,
+            await regular.SumAsync(i => i.AnnotationCount < overlap ? i.AnnotationCount : overlap, cancellationToken),
+            await regular.CountAsync(i => i.AnnotationCount >= overlap, cancellationToken),
+            await items.CountAsync(i => i.IsGold, cancellationToken),
+            await items.Where(i => i.IsGold).SumAsync(i => i.AnnotationCount, cancellationToken));
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Gold is due when serving a regular item would leave the annotator's gold share below the
+    /// rate: with rate r, the k-th submit is gold when ⌊r·k⌋ exceeds the gold submitted so far
+    /// (r = 0.2 makes every fifth item gold).
+    /// </summary>
+    private static async Task<bool> GoldDueAsync(ValueAlignDbContext db, VerificationProject project, string annotatorId, CancellationToken cancellationToken)
+    {
+        if (project.GoldRate <= 0)
+        {
+            return false;
+        }
+        var mine = db.Annotations.Where(a => a.ProjectId == project.Id && a.AnnotatorId == annotatorId);
+        var submitted = await mine.CountAsync(cancellationToken);
+        var gold = await mine.CountAsync(a => a.ProjectItem!.IsGold, cancellationToken);
+        return Math.Floor(project.GoldRate * (submitted + 1) + 1e-9) > gold;
+    }
+
+    private static async Task<(long ProjectItemId, long ItemId)?> CandidateAsync(
+        ValueAlignDbContext db, VerificationProject project, string annotatorId, bool gold, DateTime now, CancellationToken cancellationToken)
+    {
+        var overlap = project.Overlap;
+        var open = db.ProjectItems
+            .Where(i => i.ProjectId == project.Id && i.IsGold == gold)
+            .Where(i => !db.Annotations.Any(a => a.ProjectItemId == i.Id && a.AnnotatorId == annotatorId))
+            .Where(i => !db.ItemSkips.Any(s => s.ProjectItemId == i.Id && s.AnnotatorId == annotatorId))
+            .Where(i => !db.Reservations.Any(r => r.ProjectItemId == i.Id && r.AnnotatorId == annotatorId && r.ExpiresAt > now))
+            .Select(i => new
+            {
+                i.Id,
+                i.ItemId,
+                i.TieBreak,
+                Load = i.AnnotationCount + db.Reservations.Count(r => r.ProjectItemId == i.Id && r.ExpiresAt > now),
+            });
+        if (!gold)
+        {
+            open = open.Where(i => i.Load < overlap);
+        }
+        var first = await open.OrderBy(i => i.Load).ThenBy(i => i.TieBreak).ThenBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        return first is null ? null : (first.Id, first.ItemId);
+    }
+
+    private static async Task<Assignment> ReserveAsync(
+        ValueAlignDbContext db, VerificationProject project, string annotatorId, long projectItemId, long itemId,
+        DateTime now, AnnotationAnswers? previous, CancellationToken cancellationToken)
+    {
+        // An expired reservation of this annotator on the item would collide with the unique index.
+        await db.Reservations.Where(r => r.ProjectItemId == projectItemId && r.AnnotatorId == annotatorId).ExecuteDeleteAsync(cancellationToken);
+        var reservation = new Reservation
+        {
+            ProjectId = project.Id,
+            ProjectItemId = projectItemId,
+            AnnotatorId = annotatorId,
+            ReservedAt = now,
+            ExpiresAt = now + project.ReservationTimeout,
+        };
+        db.Reservations.Add(reservation);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToAssignment(reservation, itemId, previous);
+    }
+
+    private static async Task<Reservation> HeldAsync(ValueAlignDbContext db, long reservationId, string annotatorId, DateTime now, CancellationToken cancellationToken)
+    {
+        var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.Id == reservationId, cancellationToken)
+            ?? throw NotHeld(reservationId);
+        EnsureOwner(reservation.AnnotatorId, annotatorId, reservationId);
+        if (reservation.ExpiresAt <= now)
+        {
+            throw new AssignmentException(AssignmentErrorKind.ReservationExpired,
+                $"Reservation {reservationId} expired at {reservation.ExpiresAt:u}; the item went back to the pool. Ask for the next item.");
+        }
+        return reservation;
+    }
+
+    private async Task<(long ProjectId, string SchemaJson)> ProjectOfReservationAsync(long reservationId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var projectId = await db.Reservations.Where(r => r.Id == reservationId).Select(r => (long?)r.ProjectId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Annotations.Where(a => a.ReservationId == reservationId).Select(a => (long?)a.ProjectId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.ItemSkips.Where(s => s.ReservationId == reservationId).Select(s => (long?)s.ProjectId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw NotHeld(reservationId);
+        var schema = await db.VerificationProjects.Where(p => p.Id == projectId).Select(p => p.LabelSchemaJson).FirstAsync(cancellationToken);
+        return (projectId, schema);
+    }
+
+    private static void EnsureOwner(string owner, string annotatorId, long reservationId)
+    {
+        if (owner != annotatorId)
+        {
+            throw new AssignmentException(AssignmentErrorKind.ForeignReservation,
+                $"Reservation {reservationId} belongs to another annotator.");
+        }
+    }
+
+    private static Task<long> ItemIdAsync(ValueAlignDbContext db, long projectItemId, CancellationToken cancellationToken) =>
+        db.ProjectItems.Where(i => i.Id == projectItemId).Select(i => i.ItemId).FirstAsync(cancellationToken);
+
+    private static Assignment ToAssignment(Reservation reservation, long itemId, AnnotationAnswers? previous = null) =>
+        new(reservation.Id, reservation.ProjectId, reservation.ProjectItemId, itemId, reservation.ExpiresAt, previous);
+
+    private static AssignmentException ProjectNotFound(long projectId) =>
+        new(AssignmentErrorKind.ProjectNotFound, $"Verification project {projectId} does not exist.");
+
+    private static AssignmentException NotHeld(long reservationId) =>
+        new(AssignmentErrorKind.ReservationNotHeld,
+            $"Reservation {reservationId} is not held: it was skipped, undone, or expired and was released. Ask for the next item.");
+}

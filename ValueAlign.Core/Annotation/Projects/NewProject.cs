@@ -1,0 +1,24 @@
+using ValueAlign.Core.Annotation.Schema;
+using ValueAlign.Core.Benchmarks.Query;
+
+namespace ValueAlign.Core.Annotation.Projects;
+
+/// <summary>
+/// What a curator fills in to start a verification project. <see cref="GoldItems"/> maps
+/// benchmark item ids to their expected answers; they join the project as gold whether or not
+/// the filter matches them.
+/// </summary>
+public sealed record NewProject
+{
+    public required string Name { get; init; }
+    public required ItemFilter Filter { get; init; }
+    public required LabelSchema Schema { get; init; }
+    public string GuidelinesMarkdown { get; init; } = "";
+    public int Overlap { get; init; } = 3;
+    public bool BlindMode { get; init; } = true;
+    public double GoldRate { get; init; }
+    public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public int Seed { get; init; }
+    public required string CreatedBy { get; init; }
+    public IReadOnlyDictionary<long, AnnotationAnswers> GoldItems { get; init; } = new Dictionary<long, AnnotationAnswers>();
+}
