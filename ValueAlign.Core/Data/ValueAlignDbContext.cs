@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Benchmarks.Model;
 
 namespace ValueAlign.Core.Data;
 
@@ -13,6 +14,12 @@ namespace ValueAlign.Core.Data;
 public abstract class ValueAlignDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
+    public DbSet<BenchmarkItem> BenchmarkItems => Set<BenchmarkItem>();
+
+    public DbSet<ItemLabel> ItemLabels => Set<ItemLabel>();
+
+    public DbSet<ImportPreset> ImportPresets => Set<ImportPreset>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -10,6 +10,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Measure speed and print the figures as a table and as JSON.");
         bench.Subcommands.Add(BenchAgreementCommand.Create());
         bench.Subcommands.Add(BenchModelCommand.Create());
+        bench.Subcommands.Add(BenchLibraryCommand.Create());
         return bench;
     }
 }

@@ -15,6 +15,9 @@ public static class WorkbenchCli
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(AgreementCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(PresetsCommand.Create());
         return root;
     }
 

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Inference.Registry;
@@ -17,6 +18,7 @@ public static class CoreRegistration
         services.AddModelRegistry(paths.ModelsFolder);
         var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
         services.AddValueAlignInference(models);
+        services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Benchmarks.Demo;
 using ValueAlign.Core.Data;
 using ValueAlign.Web.Components;
 using ValueAlign.Web.Components.Account;
@@ -86,6 +87,11 @@ public static class WorkbenchWebApp
         if (applied.Count > 0)
         {
             app.Logger.LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied));
+        }
+        var seeded = await app.Services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
+        if (seeded.Count > 0)
+        {
+            app.Logger.LogInformation("Seeded {Items} demo item(s) from {Files} file(s)", seeded.Sum(r => r.Inserted), seeded.Count);
         }
     }
 }

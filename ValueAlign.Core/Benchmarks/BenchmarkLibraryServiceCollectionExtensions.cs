@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using ValueAlign.Core.Benchmarks.Demo;
+using ValueAlign.Core.Benchmarks.Export;
+using ValueAlign.Core.Benchmarks.Import;
+using ValueAlign.Core.Benchmarks.Importers;
+using ValueAlign.Core.Benchmarks.Media;
+using ValueAlign.Core.Benchmarks.Query;
+
+namespace ValueAlign.Core.Benchmarks;
+
+public static class BenchmarkLibraryServiceCollectionExtensions
+{
+    /// <summary>
+    /// The benchmark library: importers, import service, presets, query, export, media files and
+    /// the demo seeder. Needs <c>AddValueAlignData</c> first.
+    /// </summary>
+    public static IServiceCollection AddBenchmarkLibrary(this IServiceCollection services, string mediaFolder, string demoFolder)
+    {
+        services.AddSingleton(ImporterRegistry.Default);
+        services.AddSingleton<ImportPresetStore>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<BenchmarkQuery>();
+        services.AddSingleton<ItemExporter>();
+        services.AddSingleton(new MediaFiles(mediaFolder));
+        services.AddSingleton(new DemoDataFolder(demoFolder));
+        services.AddSingleton<DemoDataSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using ValueAlign.Core.Benchmarks.Export;
+using ValueAlign.Core.Benchmarks.Import;
+using ValueAlign.Core.Benchmarks.Importers;
+using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Data;
+
+namespace ValueAlign.Web.Cli;
+
+/// <summary>
+/// `bench library`: builds a library of synthetic items in a temporary SQLite file and times the
+/// import, a filtered and sorted 50-row page, a full-text query and a full export.
+/// </summary>
+public static class BenchLibraryCommand
+{
+    private static readonly string[] Countries = ["China", "India", "Indonesia", "Japan", "Korea", "Mongolia", "Singapore", "Vietnam", "Germany", "Brazil"];
+    private static readonly string[] Languages = ["en", "zh", "ja", "ko", "id", "vi", "hi", "mn"];
+    private static readonly string[] Categories = ["festivals", "etiquette", "food", "religion", "history", "family", "work", "law"];
+    private static readonly string[] Words =
+    [
+        "harvest", "festival", "lantern", "temple", "river", "market", "family", "elder", "guest", "gift", "rice", "tea",
+        "village", "city", "school", "teacher", "court", "judge", "promise", "duty", "honest", "fair", "share", "respect",
+        "tradition", "music", "dance", "story", "mountain", "sea", "boat", "bridge", "road", "house", "garden", "bowl",
+        "hand", "door", "gate", "shrine", "prayer", "holiday", "winter", "summer", "spring", "autumn", "moon", "sun",
+        "child", "mother", "father", "friend", "neighbour", "stranger", "worker", "farmer", "fisher", "merchant", "doctor",
+        "nurse", "soldier", "monk", "king", "queen", "law", "rule", "custom", "belief", "value", "choice", "option", "answer",
+    ];
+
+    public static Command Create()
+    {
+        var count = new Option<int>("--items") { Description = "Number of synthetic items.", DefaultValueFactory = _ => 100_000 };
+        var queries = new Option<int>("--queries") { Description = "Page and search queries to time.", DefaultValueFactory = _ => 200 };
+        var keep = new Option<bool>("--keep") { Description = "Keep the temporary folder (database and files) and print where it is." };
+        var command = new Command("library", "Time import, paging, full-text search and export of a synthetic library (temporary SQLite file).") { count, queries, keep };
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var figures = await RunAsync(parse.GetValue(count), parse.GetValue(queries), parse.GetValue(keep), ct);
+            var console = CliConsole.Current;
+            console.Out.WriteLine($"{"measure",-28} {"value",10}  goal");
+            console.Out.WriteLine($"{"import " + figures.Items + " items (s)",-28} {figures.ImportSeconds,10:F2}  <= 10");
+            console.Out.WriteLine($"{"import CPU time (s)",-28} {figures.ImportCpuSeconds,10:F2}");
+            console.Out.WriteLine($"{"page p50 (ms)",-28} {figures.PageP50Ms,10:F1}");
+            console.Out.WriteLine($"{"page p95 (ms)",-28} {figures.PageP95Ms,10:F1}  <= 50");
+            console.Out.WriteLine($"{"full-text p95 (ms)",-28} {figures.SearchP95Ms,10:F1}  <= 100");
+            console.Out.WriteLine($"{"export jsonl (s)",-28} {figures.ExportSeconds,10:F2}  <= 5");
+            console.Out.WriteLine($"{"export CPU time (s)",-28} {figures.ExportCpuSeconds,10:F2}");
+            console.Out.WriteLine($"(machine: {figures.Cores} cores, load average {figures.LoadAverage})");
+            console.Out.WriteLine(JsonSerializer.Serialize(figures));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Wall-clock figures plus the process CPU time of import and export, which a busy machine does not inflate.</summary>
+    public sealed record Figures(
+        int Items, double ImportSeconds, double ImportCpuSeconds, double PageP50Ms, double PageP95Ms, double SearchP50Ms,
+        double SearchP95Ms, double ExportSeconds, double ExportCpuSeconds, int Cores, string LoadAverage);
+
+    public static async Task<Figures> RunAsync(int items, int queries, bool keep, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "valuealign-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var factory = new ValueAlignDbContextFactory(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")}" }, folder);
+            await new DatabaseMigrator(factory).MigrateAsync(ct);
+            var source = Path.Combine(folder, "synthetic.jsonl");
+            await WriteSyntheticAsync(source, items, ct);
+
+            var imports = new ImportService(factory, ImporterRegistry.Default, new ImportPresetStore(factory));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            await imports.ImportAsync(source, new ImportOptions(), cancellationToken: ct);
+            var importSeconds = watch.Elapsed.TotalSeconds;
+            var importCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+
+            var query = new BenchmarkQuery(factory);
+            var random = new Random(7);
+            await query.PageAsync(new ItemPageRequest(new ItemFilter()), ct); // warm-up
+            var pages = new List<double>();
+            for (var i = 0; i < queries; i++)
+            {
+                var request = new ItemPageRequest(
+                    new ItemFilter { Country = Countries[random.Next(Countries.Length)], Modality = (Modality)random.Next(3) },
+                    ItemSort.ExternalId, Descending: random.Next(2) == 1, Skip: random.Next(10) * 50, Take: 50);
+                watch.Restart();
+                await query.PageAsync(request, ct);
+                pages.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            var searches = new List<double>();
+            for (var i = 0; i < queries; i++)
+            {
+                var second = Words[random.Next(Words.Length)];
+                var words = $"{Words[random.Next(Words.Length)]} {second[..Math.Min(4, second.Length)]}";
+                watch.Restart();
+                await query.PageAsync(new ItemPageRequest(new ItemFilter { Search = words }, Take: 50), ct);
+                searches.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            watch.Restart();
+            await new ItemExporter(factory).ExportAsync(new ItemFilter(), ExportFormat.Jsonl, Path.Combine(folder, "export.jsonl"), ct);
+            var exportSeconds = watch.Elapsed.TotalSeconds;
+            var exportCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            return new Figures(
+                items, importSeconds, importCpuSeconds, Percentile(pages, 0.5), Percentile(pages, 0.95),
+                Percentile(searches, 0.5), Percentile(searches, 0.95), exportSeconds, exportCpuSeconds, Environment.ProcessorCount,
+                File.ReadAllText("/proc/loadavg").Split(' ')[0]);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (keep)
+            {
+                CliConsole.Current.Out.WriteLine($"Kept {folder}");
+            }
+            else
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    /// <summary>Items in the library's own JSONL format, with three labels each, deterministic.</summary>
+    private static async Task WriteSyntheticAsync(string path, int count, CancellationToken ct)
+    {
+        var random = new Random(42);
+        var kinds = Enum.GetValues<ItemKind>();
+        await using var writer = new StreamWriter(path);
+        var dimensions = FulcraImporter.SchwartzTen.ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, 12 + random.Next(20)).Select(_ => Words[random.Next(Words.Length)]));
+            var modality = (Modality)random.Next(3);
+            var record = new LibraryRecord
+            {
+                Benchmark = "synthetic",
+                ExternalId = $"syn-{i:D7}",
+                Kind = kinds[random.Next(kinds.Length)].ToString(),
+                Text = text,
+                Options = ["A option", "B option", "C option", "D option"],
+                Answer = "B",
+                Language = Languages[random.Next(Languages.Length)],
+                Country = Countries[random.Next(Countries.Length)],
+                Modality = modality.ToString(),
+                Media = modality == Modality.Text ? [] : [$"synthetic/{i}.{(modality == Modality.Image ? "png" : "mp3")}"],
+                Category = Categories[random.Next(Categories.Length)],
+                AlignmentGroup = $"group-{i / 4}",
+                VerificationStatus = nameof(VerificationStatus.Unverified),
+                Labels = [.. Enumerable.Range(0, 3).Select(_ => new LibraryLabel { ValueSystem = "schwartz-10", Dimension = dimensions[random.Next(dimensions.Length)], Value = random.Next(3) - 1 })
+                    .DistinctBy(l => l.Dimension)],
+                SourceFormat = "synthetic",
+                SourceRecord = $"{{\"n\":{i}}}",
+            };
+            await writer.WriteLineAsync(JsonSerializer.Serialize(record, JsonOutput.Compact).AsMemory(), ct);
+        }
+    }
+}
