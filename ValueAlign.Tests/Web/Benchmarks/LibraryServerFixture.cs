@@ -53,11 +53,11 @@ public sealed class LibraryServerFixture : IAsyncLifetime
     public BenchmarkQuery Query() => new(DatabaseFactory());
 
     /// <summary>Imports a file into the running server's database, as the CLI would.</summary>
-    public async Task<ImportResult> ImportAsync(string path, string? format = null)
+    public async Task<ImportResult> ImportAsync(string path, string? format = null, string? benchmark = null)
     {
         var factory = DatabaseFactory();
         var service = new ImportService(factory, ImporterRegistry.Default, new ImportPresetStore(factory));
-        return await service.ImportAsync(path, new ImportOptions { Format = format });
+        return await service.ImportAsync(path, new ImportOptions { Format = format, Benchmark = benchmark });
     }
 
     public async Task<(HttpClient Client, CookieContainer Cookies)> SignedInAsync(string role)
