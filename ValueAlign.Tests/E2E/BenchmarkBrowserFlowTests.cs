@@ -59,6 +59,14 @@ public sealed class BenchmarkBrowserFlowTests(BrowserFixture browser) : IClassFi
             await page.WaitForCircuitAsync();
             await page.WaitForSelectorAsync("td[data-item='demo-jp-001-en-image']");
             Assert.Equal(total, await page.InnerTextAsync("[data-testid=total-count]"));
+
+            // Export downloads the filtered set.
+            await page.ClickAsync("[data-testid=export-menu] button, button[data-testid=export-menu]");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-csv]"));
+            Assert.EndsWith(".csv", download.SuggestedFilename);
+            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.Contains("demo-jp-001-ja-image", csv);
+            Assert.DoesNotContain("touche23", csv);
         }
         catch
         {
