@@ -70,6 +70,19 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sorting_by_a_column_asks_the_server_for_that_order()
+    {
+        var page = RenderAt("?benchmark=mma-asia");
+        page.WaitForAssertion(() => Assert.NotEmpty(ExternalIds(page)));
+        page.FindAll(".mud-table-sort-label").First(l => l.TextContent.Contains("Lang.")).Click();
+        var expected = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Benchmark = "mma-asia" }, ItemSort.Language, Take: 50));
+        page.WaitForAssertion(() => Assert.Equal(expected.Items.Select(i => i.ExternalId).ToArray(), ExternalIds(page)));
+        Assert.NotEqual(
+            (await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Benchmark = "mma-asia" }, Take: 50))).Items.Select(i => i.ExternalId),
+            expected.Items.Select(i => i.ExternalId));
+    }
+
+    [Fact]
     public void Search_and_group_filters_combine()
     {
         var page = RenderAt("?group=demo-jp-001&q=shrine");
