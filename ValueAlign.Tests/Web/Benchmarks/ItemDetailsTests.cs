@@ -106,6 +106,21 @@ public sealed class ItemDetailsTests : IAsyncLifetime
         Assert.Contains("not allowed", outside.Find("[data-testid=media-placeholder]").TextContent);
     }
 
+    [Fact]
+    public async Task Audio_gets_a_player_with_an_escaped_media_url()
+    {
+        Directory.CreateDirectory(Path.Combine(_media.Path, "clips"));
+        await File.WriteAllBytesAsync(Path.Combine(_media.Path, "clips", "my clip.mp3"), [0xFF, 0xFB, 0x90, 0x00]);
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(new MediaFiles(_media.Path));
+        var view = ctx.Render<MediaView>(p => p.Add(x => x.Reference, "clips/my clip.mp3"));
+        var audio = view.Find("audio[data-testid=item-audio]");
+        Assert.True(audio.HasAttribute("controls"));
+        Assert.Equal("/media/clips/my%20clip.mp3", audio.GetAttribute("src"));
+    }
+
     [Theory]
     [InlineData("B", 1)]
     [InlineData("b", 1)]
