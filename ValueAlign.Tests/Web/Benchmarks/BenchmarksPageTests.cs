@@ -21,6 +21,8 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
     {
         _library = await LibraryDatabase.CreateAsync();
         await _library.Seeder(Path.Combine(RepositoryRoot.Path, "data", "demo")).SeedIfEmptyAsync();
+        // Real SQLite work on a shared 2-core machine: allow more than bUnit's default second.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         _ctx = new BunitContext();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
@@ -102,7 +104,7 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
         Assert.DoesNotContain("group=", navigation.Uri);
 
         page.Find("input[data-testid=search], [data-testid=search] input").Input("shrine");
-        page.WaitForAssertion(() => Assert.Contains("q=shrine", navigation.Uri), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Contains("q=shrine", navigation.Uri), TimeSpan.FromSeconds(15));
         Assert.Contains("country=Japan", navigation.Uri);
 
         page.WaitForAssertion(() => Assert.Contains("1 item(s)", page.Find("[data-testid=total-count]").TextContent));

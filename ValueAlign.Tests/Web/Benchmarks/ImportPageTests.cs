@@ -25,6 +25,8 @@ public sealed class ImportPageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _library = await LibraryDatabase.CreateAsync();
+        // Real SQLite work on a shared 2-core machine: allow more than bUnit's default second.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         _ctx = new BunitContext();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();

@@ -19,6 +19,8 @@ public sealed class ItemDetailsTests : IAsyncLifetime
     {
         _library = await LibraryDatabase.CreateAsync();
         await _library.Seeder(Path.Combine(RepositoryRoot.Path, "data", "demo")).SeedIfEmptyAsync();
+        // Real SQLite work on a shared 2-core machine: allow more than bUnit's default second.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         _ctx = new BunitContext();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
