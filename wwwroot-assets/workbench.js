@@ -7,5 +7,23 @@ window.valueAlign = {
     if (stored !== null) return stored === "true";
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
   },
-  setDarkMode: function (value) { localStorage.setItem("valuealign.darkMode", value ? "true" : "false"); }
+  setDarkMode: function (value) { localStorage.setItem("valuealign.darkMode", value ? "true" : "false"); },
+  // Benchmarks page: Esc, j/k and arrow keys for the item drawer, ignored while typing in a field.
+  listenBrowserKeys: function (page) {
+    window.valueAlign.stopBrowserKeys();
+    const handler = function (e) {
+      const tag = (e.target && e.target.tagName) || "";
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (e.target && e.target.isContentEditable)) return;
+      if (["Escape", "j", "k", "ArrowDown", "ArrowUp"].indexOf(e.key) < 0) return;
+      if (document.querySelector("[data-testid=item-drawer]") === null) return;
+      e.preventDefault();
+      page.invokeMethodAsync("OnBrowserKeyAsync", e.key);
+    };
+    window.valueAlign._browserKeys = handler;
+    document.addEventListener("keydown", handler);
+  },
+  stopBrowserKeys: function () {
+    if (window.valueAlign._browserKeys) document.removeEventListener("keydown", window.valueAlign._browserKeys);
+    window.valueAlign._browserKeys = null;
+  }
 };

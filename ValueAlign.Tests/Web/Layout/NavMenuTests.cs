@@ -29,6 +29,8 @@ public class NavMenuTests
         Assert.Contains("Value systems", LinkTexts(menu));
         Assert.DoesNotContain("Users", LinkTexts(menu));
         Assert.NotNull(menu.Find("a[href='/value-systems']"));
+        Assert.Contains("Benchmarks", LinkTexts(menu));
+        Assert.NotNull(menu.Find("a[href='/benchmarks']"));
     }
 
     [Fact]
