@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Import;
 using ValueAlign.Core.Benchmarks.Importers;
 
@@ -21,9 +20,9 @@ public static class PresetsCommand
             ColumnMapping? map;
             try
             {
-                map = JsonSerializer.Deserialize<ColumnMapping>(await File.ReadAllTextAsync(parse.GetValue(mapping)!.FullName, ct));
+                map = ImportPresetStore.ParseMapping(await File.ReadAllTextAsync(parse.GetValue(mapping)!.FullName, ct));
             }
-            catch (Exception e) when (e is JsonException or IOException)
+            catch (Exception e) when (e is ArgumentException or IOException)
             {
                 console.Error.WriteLine($"{parse.GetValue(mapping)!.Name}: {e.Message}");
                 return 1;

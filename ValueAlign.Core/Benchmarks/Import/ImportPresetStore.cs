@@ -22,6 +22,23 @@ public sealed class ImportPresetStore(IDbContextFactory<ValueAlignDbContext> fac
         return await db.ImportPresets.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Reads a mapping written as JSON (by a person in the import page's editor or a file given to
+    /// `presets save`); a syntax error is reported with its line and position.
+    /// </summary>
+    public static ColumnMapping ParseMapping(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ColumnMapping>(json) ?? throw new ArgumentException("The mapping is empty (null).");
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"line {line + 1}, position {e.BytePositionInLine + 1}: " : "";
+            throw new ArgumentException($"The mapping is not valid JSON ({where}{e.Message.Split(" Path:")[0]})", e);
+        }
+    }
+
     /// <summary>Creates or replaces the preset; refuses a mapping with problems.</summary>
     public async Task SaveAsync(string name, ColumnMapping mapping, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using MudBlazor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using ValueAlign.Core.Benchmarks.Import;
@@ -27,6 +28,13 @@ public partial class ImportPage
     private string? _uploadError;
 
     protected override async Task OnInitializedAsync() => _presets = await Presets.ListAsync();
+
+    private async Task OnPresetSavedAsync(string name)
+    {
+        _presets = await Presets.ListAsync();
+        _preset = name;
+        Snackbar.Add($"Preset {name} saved.", Severity.Success);
+    }
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
