@@ -64,6 +64,18 @@ public class MigrationTests
         Assert.True(db.Database.IsNpgsql());
     }
 
+    [Fact]
+    public void Both_migration_sets_cover_the_current_model()
+    {
+        // A model change without `dotnet ef migrations add` for either provider fails here.
+        using var sqlite = new SqliteValueAlignDbContext(
+            new DbContextOptionsBuilder<SqliteValueAlignDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var postgres = new PostgresValueAlignDbContext(
+            new DbContextOptionsBuilder<PostgresValueAlignDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused").Options);
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model");
+    }
+
     private static async Task WriteAndReadUserAsync(ServiceProvider services)
     {
         var created = await services.AddUserAsync("curator@example.org", "long-enough-pw", Roles.Curator);
