@@ -11,6 +11,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchAgreementCommand.Create());
         bench.Subcommands.Add(BenchModelCommand.Create());
         bench.Subcommands.Add(BenchLibraryCommand.Create());
+        bench.Subcommands.Add(BenchAnnotateCommand.Create());
         return bench;
     }
 }
