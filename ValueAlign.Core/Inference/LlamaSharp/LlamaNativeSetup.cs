@@ -5,7 +5,8 @@ namespace ValueAlign.Core.Inference.LlamaSharp;
 
 /// <summary>
 /// Routes llama.cpp's log into ILogger. LLamaSharp freezes its native configuration at the first
-/// native call, so this must run before any model is touched.
+/// native call; if that already happened elsewhere in the process, the callback is set on the
+/// loaded library instead, so loading a model never fails over logging.
 /// </summary>
 internal static class LlamaNativeSetup
 {
@@ -23,7 +24,16 @@ internal static class LlamaNativeSetup
                 return;
             }
             configured = true;
-            NativeLibraryConfig.All.WithLogCallback(Forward);
+            if (NativeLibraryConfig.LLama.LibraryHasLoaded)
+            {
+                // Something touched llama.cpp first (a tool, another library in the process): the
+                // configuration is frozen, but the log callback can still be set on the loaded library.
+                NativeLogConfig.llama_log_set(Forward);
+            }
+            else
+            {
+                NativeLibraryConfig.All.WithLogCallback(Forward);
+            }
         }
     }
 
