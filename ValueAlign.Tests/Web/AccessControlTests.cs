@@ -35,15 +35,7 @@ public sealed class AccessControlTests(WorkbenchServerFixture fixture) : IClassF
     {
         using var client = await SignedInClientAsync(role);
         var response = await client.GetAsync(page);
-        if (allowed)
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
-        }
+        AccessAssert.ReachedOrDenied(response, allowed);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks.Csv;
 using System.Text.Json;
 
 namespace ValueAlign.Core.Annotation.Agreement;
@@ -29,21 +30,32 @@ public static class AnnotationRowReader
 
     public static List<AnnotationRow> ReadCsv(TextReader reader, string source)
     {
-        var csv = new CsvRecordReader(reader, source);
-        var header = csv.Next() ?? throw new AnnotationFileException(source, 1, "the file is empty; expected a header item,annotator,question,label");
+        var csv = new DelimitedReader(reader, ',', strict: true);
+        DelimitedRecord? Next()
+        {
+            try
+            {
+                return csv.Read();
+            }
+            catch (DelimitedFormatException e)
+            {
+                throw new AnnotationFileException(source, (int)e.Line, e.Message);
+            }
+        }
+        var header = Next() ?? throw new AnnotationFileException(source, 1, "the file is empty; expected a header item,annotator,question,label");
         var position = new int[Columns.Length];
         for (var c = 0; c < Columns.Length; c++)
         {
-            position[c] = header.Fields.FindIndex(f => string.Equals(f.Trim(), Columns[c], StringComparison.OrdinalIgnoreCase));
+            position[c] = header.Fields.ToList().FindIndex(f => string.Equals(f.Trim(), Columns[c], StringComparison.OrdinalIgnoreCase));
             if (position[c] < 0)
             {
-                throw new AnnotationFileException(source, header.Line,
+                throw new AnnotationFileException(source, (int)header.Line,
                     $"the header has no '{Columns[c]}' column; expected item,annotator,question,label (found {string.Join(",", header.Fields)})");
             }
         }
         var rows = new List<AnnotationRow>();
         var duplicates = new DuplicateCheck(source);
-        while (csv.Next() is { } record)
+        while (Next() is { } record)
         {
             if (record.Fields is [""])
             {
@@ -51,7 +63,7 @@ public static class AnnotationRowReader
             }
             if (record.Fields.Count != header.Fields.Count)
             {
-                throw new AnnotationFileException(source, record.Line,
+                throw new AnnotationFileException(source, (int)record.Line,
                     $"expected {header.Fields.Count} fields as in the header, found {record.Fields.Count}");
             }
             var values = position.Select(p => record.Fields[p]).ToArray();
@@ -59,10 +71,10 @@ public static class AnnotationRowReader
             {
                 if (string.IsNullOrWhiteSpace(values[c]))
                 {
-                    throw new AnnotationFileException(source, record.Line, $"field '{Columns[c]}' is empty");
+                    throw new AnnotationFileException(source, (int)record.Line, $"field '{Columns[c]}' is empty");
                 }
             }
-            Add(rows, duplicates, new AnnotationRow(values[0], values[1], values[2], values[3]), record.Line);
+            Add(rows, duplicates, new AnnotationRow(values[0], values[1], values[2], values[3]), (int)record.Line);
         }
         return rows;
     }

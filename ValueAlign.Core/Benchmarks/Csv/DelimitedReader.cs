@@ -11,9 +11,11 @@ namespace ValueAlign.Core.Benchmarks.Csv;
 /// A quote only opens a quoted field at the start of a field. A field like
 /// <c>"Bullet for Bullet" is a right policy</c> (quote closed, then more text) is not RFC 4180,
 /// but real TSV files contain it; such a field is kept literally, quotes included, rather than
-/// rejected. With <c>quoting: false</c> (plain TSV) quotes are never special.
+/// rejected. With <c>quoting: false</c> (plain TSV) quotes are never special. With
+/// <c>strict: true</c> (files people write for the agreement verb) both cases are errors instead:
+/// text after a closing quote, and a quote inside an unquoted field.
 /// </remarks>
-public sealed class DelimitedReader(TextReader reader, char delimiter, bool quoting = true)
+public sealed class DelimitedReader(TextReader reader, char delimiter, bool quoting = true, bool strict = false)
 {
     private readonly char[] _buffer = new char[64 * 1024];
     private int _length;
@@ -63,7 +65,7 @@ public sealed class DelimitedReader(TextReader reader, char delimiter, bool quot
                 var c = Next();
                 if (c < 0)
                 {
-                    throw new DelimitedFormatException(quotedStart, $"quoted field opened on line {quotedStart} is never closed");
+                    throw new DelimitedFormatException(quotedStart, $"a quoted field is not closed before the end of the file (it opens on line {quotedStart})");
                 }
                 raw.Append((char)c);
                 if (c == '"')
@@ -80,6 +82,10 @@ public sealed class DelimitedReader(TextReader reader, char delimiter, bool quot
                     {
                         value = _field.ToString();
                         return ConsumeSeparator();
+                    }
+                    if (strict)
+                    {
+                        throw new DelimitedFormatException(_line, "text after the closing quote of a field");
                     }
                     // Text after the closing quote: not a quoted field after all, keep it literally.
                     _field.Clear().Append(raw);
@@ -99,6 +105,10 @@ public sealed class DelimitedReader(TextReader reader, char delimiter, bool quot
             {
                 value = _field.ToString();
                 return ConsumeSeparator();
+            }
+            if (strict && c == '"')
+            {
+                throw new DelimitedFormatException(_line, "a double quote inside an unquoted field (quote the whole field and write \"\" for a quote)");
             }
             _field.Append((char)Next());
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Tests.Support;
 
 namespace ValueAlign.Tests.Web.Benchmarks;
 
@@ -18,15 +19,7 @@ public sealed class BenchmarkPagesAccessTests(LibraryServerFixture fixture) : IC
         var (client, _) = await fixture.SignedInAsync(role);
         using var _c = client;
         var response = await client.GetAsync(page);
-        if (allowed)
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
-        }
+        AccessAssert.ReachedOrDenied(response, allowed);
     }
 
     [Fact]
