@@ -124,7 +124,7 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
         Assert.Equal("/media/demo/shrine-gate.png", page.Find("[data-testid=item-details] > img[data-testid=item-image], [data-testid=item-details] div > img[data-testid=item-image]").GetAttribute("src"));
 
         page.Find("[data-testid=close-drawer]").Click();
-        Assert.Empty(page.FindAll("[data-testid=item-drawer]"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=item-drawer]")));
     }
 
     [Fact]

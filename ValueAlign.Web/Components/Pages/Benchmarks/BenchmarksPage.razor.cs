@@ -114,21 +114,35 @@ public partial class BenchmarksPage
         return $"/benchmarks/export?format={format}" + (query.Length > 0 ? "&" + query : "");
     }
 
+    private int _drawerRequest;
+
     private async Task OpenAsync(long id)
     {
+        // A slow load must not reopen the drawer after the user closed it or opened another row.
+        var request = ++_drawerRequest;
         var item = await Query.GetAsync(id);
+        if (request != _drawerRequest)
+        {
+            return;
+        }
         if (item is null)
         {
             _open = null;
             return;
         }
+        var variants = (await Query.AlignedVariantsAsync(item)).Select(ItemView.From).ToList();
+        if (request != _drawerRequest)
+        {
+            return;
+        }
         _open = ItemView.From(item);
-        _variants = (await Query.AlignedVariantsAsync(item)).Select(ItemView.From).ToList();
+        _variants = variants;
         StateHasChanged();
     }
 
     private void Close()
     {
+        _drawerRequest++;
         _open = null;
         _variants = [];
     }
