@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueAlign.Core.Annotation.Assignment;
+using ValueAlign.Core.Annotation.Guidelines;
 using ValueAlign.Core.Annotation.Projects;
 
 namespace ValueAlign.Core.Annotation;
@@ -13,6 +14,7 @@ public static class AnnotationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<VerificationProjectService>();
         services.AddSingleton<AssignmentService>();
+        services.AddSingleton<GuidelinesRenderer>();
         return services;
     }
 }
