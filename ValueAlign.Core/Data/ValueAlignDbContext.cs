@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Jobs;
 
 namespace ValueAlign.Core.Data;
 
@@ -30,6 +33,14 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<ItemAnnotation> Annotations => Set<ItemAnnotation>();
 
     public DbSet<ItemSkip> ItemSkips => Set<ItemSkip>();
+
+    public DbSet<JudgeLabel> JudgeLabels => Set<JudgeLabel>();
+
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
+    public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
+
+    public DbSet<EvalItemResult> EvalItemResults => Set<EvalItemResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using ValueAlign.Core.Data;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Jobs;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -21,6 +22,7 @@ public static class CoreRegistration
         services.AddValueAlignInference(models);
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
         services.AddAnnotation();
+        services.AddJobs();
         return services;
     }
 }
