@@ -1,6 +1,7 @@
 using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
@@ -23,6 +24,7 @@ public static class CoreRegistration
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
         services.AddAnnotation();
         services.AddJobs();
+        services.AddEvaluation();
         return services;
     }
 }
