@@ -2,6 +2,7 @@ using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 
@@ -21,6 +22,7 @@ public static class CoreRegistration
         services.AddValueAlignInference(models);
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
         services.AddAnnotation();
+        services.AddObjectiveStore();
         return services;
     }
 }
