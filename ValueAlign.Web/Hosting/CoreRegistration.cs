@@ -3,6 +3,7 @@ using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
@@ -25,6 +26,7 @@ public static class CoreRegistration
         services.AddAnnotation();
         services.AddJobs();
         services.AddEvaluation();
+        services.AddObjectiveStore();
         return services;
     }
 }
