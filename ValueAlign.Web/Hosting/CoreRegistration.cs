@@ -7,6 +7,7 @@ using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Methods.Couple.Study;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -26,6 +27,7 @@ public static class CoreRegistration
         services.AddAnnotation();
         services.AddJobs();
         services.AddEvaluation();
+        services.AddCounterfactualStudy();
         services.AddObjectiveStore();
         return services;
     }
