@@ -18,7 +18,14 @@ export function listen(page) {
     const target = e.target;
     // The image zoom overlay and open dialogs handle their own keys.
     if (target && target.closest && target.closest("[data-own-keys]")) return;
-    if (document.querySelector(".mud-dialog-container") !== null) return;
+    if (document.querySelector(".mud-dialog-container") !== null) {
+      // The page closes its keys dialog on Escape or ? wherever the focus is; other keys wait.
+      if (e.key === "Escape" || e.key === "?") {
+        e.preventDefault();
+        page.invokeMethodAsync("OnKeyAsync", e.key, false, e.shiftKey, false);
+      }
+      return;
+    }
     const typing = isTyping(target);
     if (typing) {
       if (e.key === "Escape") {

@@ -210,8 +210,13 @@ public sealed class AnnotatePageKeyboardTests : IAsyncLifetime
         Assert.Contains("Undo the last submit", help);
         Assert.Contains("Toggle flag: Media missing", help);
         Assert.Contains("Which type?", help);
-        // Nothing was answered by the key.
+        // Nothing was answered by the key, nor by keys pressed while the dialog is open.
+        await PressAsync(page, "1");
         Assert.Empty(Chosen(page, "unanswerable"));
+        await PressAsync(page, "Escape");
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=keys-help-row]")));
+        await PressAsync(page, "1");
+        Assert.Equal(["yes"], Chosen(page, "unanswerable"));
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public partial class AnnotatePage
     private string? _expiredMessage;
     private (long ItemId, AnnotationAnswers Answers)? _expiredAnswers;
     private string? _error;
+    private IDialogReference? _help;
 
     private AnnotatorProgress? _mine;
     private ProjectProgress? _overall;
@@ -161,6 +162,16 @@ public partial class AnnotatePage
     [JSInvokable]
     public async Task OnKeyAsync(string key, bool typing, bool shift, bool ctrl)
     {
+        if (_help is not null)
+        {
+            // Only Escape and ? reach the page while the keys dialog is open: both close it.
+            if (key is "Escape" or "?")
+            {
+                _help.Close();
+                _help = null;
+            }
+            return;
+        }
         var command = AnnotateKeyMap.Resolve(_state == PageState.Annotating ? _draft : null, key, typing, shift, ctrl);
         switch (command.Action)
         {
@@ -262,9 +273,20 @@ public partial class AnnotatePage
         {
             return;
         }
-        await Dialogs.ShowAsync<KeysHelpDialog>("Keys",
+        var help = await Dialogs.ShowAsync<KeysHelpDialog>("Keys",
             new DialogParameters<KeysHelpDialog> { { d => d.Schema, _schema } },
             new DialogOptions { CloseOnEscapeKey = true, CloseButton = true, MaxWidth = MaxWidth.Small, FullWidth = true });
+        _help = help;
+        _ = ForgetHelpWhenClosedAsync(help);
+    }
+
+    private async Task ForgetHelpWhenClosedAsync(IDialogReference help)
+    {
+        await help.Result;
+        if (ReferenceEquals(_help, help))
+        {
+            _help = null;
+        }
     }
 
     /// <summary>Enter: submit when every required question is answered, else say what is missing.</summary>
