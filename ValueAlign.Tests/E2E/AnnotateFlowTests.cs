@@ -36,6 +36,21 @@ public sealed class AnnotateFlowTests(BrowserFixture browser) : IClassFixture<Br
             await page.Keyboard.PressAsync("g");
             await page.Locator("[data-testid=guidelines-panel] strong").Filter(new LocatorFilterOptions { HasText = "before" }).WaitForAsync();
 
+            // + enlarges the image; in the overlay + zooms and the arrows pan (and are not taken
+            // for question moves); Escape closes it and the page keys work again.
+            await page.Locator("[data-testid=annotate-item] img[data-testid=item-image]").WaitForAsync();
+            await page.Keyboard.PressAsync("+");
+            var zoomed = page.Locator("[data-testid=media-zoom-image]");
+            await zoomed.WaitForAsync();
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.getAttribute('data-testid') === 'media-zoom'");
+            await page.Keyboard.PressAsync("+");
+            await page.Keyboard.PressAsync("ArrowLeft");
+            await page.WaitForFunctionAsync(
+                "() => document.querySelector('[data-testid=media-zoom-image]').style.transform === 'translate(60px, 0px) scale(1.25)'");
+            Assert.Equal("true", await page.GetAttributeAsync("[data-question=unanswerable]", "data-focused"));
+            await page.Keyboard.PressAsync("Escape");
+            await zoomed.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
             // Per item: the keys pressed, and the answers they must store.
             var plans = new (string[] Keys, string Unanswerable, string Type, string Reason, string[] Flags, string? Comment)[]
             {
