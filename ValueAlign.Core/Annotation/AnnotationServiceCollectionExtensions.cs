@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Guidelines;
 using ValueAlign.Core.Annotation.Projects;
+using ValueAlign.Core.Annotation.Quality;
 
 namespace ValueAlign.Core.Annotation;
 
@@ -15,6 +16,8 @@ public static class AnnotationServiceCollectionExtensions
         services.AddSingleton<VerificationProjectService>();
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<GuidelinesRenderer>();
+        services.AddSingleton<ProjectMembershipService>();
+        services.AddSingleton<GoldAccuracyQuery>();
         return services;
     }
 }

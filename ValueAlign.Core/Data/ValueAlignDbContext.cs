@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Benchmarks.SavedFilters;
 
 namespace ValueAlign.Core.Data;
 
@@ -30,6 +31,10 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<ItemAnnotation> Annotations => Set<ItemAnnotation>();
 
     public DbSet<ItemSkip> ItemSkips => Set<ItemSkip>();
+
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
