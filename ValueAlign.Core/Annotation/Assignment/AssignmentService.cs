@@ -153,6 +153,26 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
             await mine.CountAsync(a => a.ProjectItem!.IsGold, cancellationToken));
     }
 
+    /// <summary>Everyone who submitted or skipped in the project, with their progress, by annotator id.</summary>
+    public async Task<IReadOnlyDictionary<string, AnnotatorProgress>> ProgressByAnnotatorAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var submitted = await db.Annotations.AsNoTracking().Where(a => a.ProjectId == projectId)
+            .GroupBy(a => a.AnnotatorId)
+            .Select(g => new { Annotator = g.Key, Submitted = g.Count(), Gold = g.Count(a => a.ProjectItem!.IsGold) })
+            .ToListAsync(cancellationToken);
+        var skipped = await db.ItemSkips.AsNoTracking().Where(s => s.ProjectId == projectId)
+            .GroupBy(s => s.AnnotatorId)
+            .Select(g => new { Annotator = g.Key, Skipped = g.Count() })
+            .ToDictionaryAsync(g => g.Annotator, g => g.Skipped, cancellationToken);
+        var result = submitted.ToDictionary(s => s.Annotator, s => new AnnotatorProgress(s.Submitted, skipped.GetValueOrDefault(s.Annotator), s.Gold));
+        foreach (var (annotator, count) in skipped.Where(s => !result.ContainsKey(s.Key)))
+        {
+            result[annotator] = new AnnotatorProgress(0, count, 0);
+        }
+        return result;
+    }
+
     public async Task<ProjectProgress> ProjectProgressAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -57,11 +57,4 @@ public sealed class SavedFilterStore(IDbContextFactory<ValueAlignDbContext> fact
     }
 
     public static ItemFilter FilterOf(SavedFilter saved) => ItemFilterJson.Deserialize(saved.FilterJson, $"Saved filter '{saved.Name}'");
-
-    /// <summary>How many library items the filter matches now.</summary>
-    public async Task<int> CountMatchesAsync(ItemFilter filter, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await BenchmarkQuery.Filtered(db, filter).CountAsync(cancellationToken);
-    }
 }
