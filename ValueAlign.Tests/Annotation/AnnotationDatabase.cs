@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Annotation.Projects;
@@ -135,6 +137,23 @@ public sealed class AnnotationDatabase : IAsyncDisposable
         },
         Flags = ["ambiguous"],
     };
+
+    /// <summary>Writes an account with one role directly (no password), for membership rules; returns its id.</summary>
+    public async Task<string> AddAccountAsync(string email, string role, bool disabled = false)
+    {
+        await using var db = Factory.CreateDbContext();
+        var roleRow = await db.Roles.FirstOrDefaultAsync(r => r.Name == role);
+        if (roleRow is null)
+        {
+            roleRow = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
+            db.Roles.Add(roleRow);
+        }
+        var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), IsDisabled = disabled };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleRow.Id });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
 
     public async Task<Dictionary<long, int>> AnnotationCountsByItemAsync(long projectId)
     {
