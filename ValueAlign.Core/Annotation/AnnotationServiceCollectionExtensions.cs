@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Guidelines;
 using ValueAlign.Core.Annotation.Projects;
+using ValueAlign.Core.Annotation.Quality;
 
 namespace ValueAlign.Core.Annotation;
 
@@ -16,6 +17,8 @@ public static class AnnotationServiceCollectionExtensions
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<PeerAnnotations>();
         services.AddSingleton<GuidelinesRenderer>();
+        services.AddSingleton<ProjectMembershipService>();
+        services.AddSingleton<GoldAccuracyQuery>();
         return services;
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueAlign.Core.Benchmarks.Demo;
 using ValueAlign.Core.Benchmarks.Export;
 using ValueAlign.Core.Benchmarks.Import;
 using ValueAlign.Core.Benchmarks.Importers;
 using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Benchmarks.SavedFilters;
 
 namespace ValueAlign.Core.Benchmarks;
 
@@ -20,6 +22,8 @@ public static class BenchmarkLibraryServiceCollectionExtensions
         services.AddSingleton<ImportPresetStore>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<BenchmarkQuery>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SavedFilterStore>();
         services.AddSingleton<ItemExporter>();
         services.AddSingleton(new MediaFiles(mediaFolder));
         services.AddSingleton(new DemoDataFolder(demoFolder));

@@ -8,6 +8,7 @@ using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Values.Objectives.Store;
+using ValueAlign.Core.Benchmarks.SavedFilters;
 
 namespace ValueAlign.Core.Data;
 
@@ -45,6 +46,9 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<SavedObjective> SavedObjectives => Set<SavedObjective>();
 
     public DbSet<ObjectiveVersion> ObjectiveVersions => Set<ObjectiveVersion>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks.Query;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;

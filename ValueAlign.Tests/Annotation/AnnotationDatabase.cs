@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Annotation.Projects;
@@ -85,10 +87,22 @@ public sealed class AnnotationDatabase : IAsyncDisposable
         return items.Select(i => i.Id).ToList();
     }
 
-    public Task<VerificationProject> CreateProjectAsync(
+    /// <summary>
+    /// The annotator ids the queue tests use. They are no accounts, so <see cref="CreateProjectAsync"/>
+    /// makes them members directly; membership itself is tested in ProjectMembershipTests.
+    /// </summary>
+    public static readonly IReadOnlyList<string> QueueTestAnnotators =
+    [
+        "a", "b", "c", "a1", "a2", "a3", "a4", "a5", "a6", "solo", "late", "slow", "quick", "owner",
+        .. Enumerable.Range(0, 100).Select(n => $"annotator-{n}"),
+        .. Enumerable.Range(0, 10).Select(n => $"annotator-0{n}"),
+    ];
+
+    public async Task<VerificationProject> CreateProjectAsync(
         string benchmark = "demo", int overlap = 3, int seed = 7, TimeSpan? timeout = null,
-        double goldRate = 0, IReadOnlyDictionary<long, AnnotationAnswers>? gold = null, string name = "p") =>
-        Projects.CreateAsync(new NewProject
+        double goldRate = 0, IReadOnlyDictionary<long, AnnotationAnswers>? gold = null, string name = "p")
+    {
+        var project = await Projects.CreateAsync(new NewProject
         {
             Name = name,
             Filter = new ItemFilter { Benchmark = benchmark },
@@ -100,6 +114,17 @@ public sealed class AnnotationDatabase : IAsyncDisposable
             GoldItems = gold ?? new Dictionary<long, AnnotationAnswers>(),
             CreatedBy = "curator",
         });
+        await AddMembersAsync(project.Id, QueueTestAnnotators);
+        return project;
+    }
+
+    /// <summary>Writes membership rows directly, for annotator ids that are not accounts.</summary>
+    public async Task AddMembersAsync(long projectId, IEnumerable<string> annotatorIds)
+    {
+        await using var db = Factory.CreateDbContext();
+        db.ProjectMembers.AddRange(annotatorIds.Distinct().Select(id => new ProjectMember { ProjectId = projectId, UserId = id, AddedAt = Clock.GetUtcNow().UtcDateTime }));
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>A complete, valid answer set for the honesty template.</summary>
     public static AnnotationAnswers HonestyAnswers(string unanswerable = "yes") => new()
@@ -112,6 +137,23 @@ public sealed class AnnotationDatabase : IAsyncDisposable
         },
         Flags = ["ambiguous"],
     };
+
+    /// <summary>Writes an account with one role directly (no password), for membership rules; returns its id.</summary>
+    public async Task<string> AddAccountAsync(string email, string role, bool disabled = false)
+    {
+        await using var db = Factory.CreateDbContext();
+        var roleRow = await db.Roles.FirstOrDefaultAsync(r => r.Name == role);
+        if (roleRow is null)
+        {
+            roleRow = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
+            db.Roles.Add(roleRow);
+        }
+        var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), IsDisabled = disabled };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleRow.Id });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
 
     public async Task<Dictionary<long, int>> AnnotationCountsByItemAsync(long projectId)
     {

@@ -22,6 +22,7 @@ public sealed class PeerAnnotationsTests : IAsyncLifetime
             BlindMode = blind,
             CreatedBy = "curator",
         });
+        await _db.AddMembersAsync(project.Id, AnnotationDatabase.QueueTestAnnotators);
         long projectItemId = 0;
         foreach (var (annotator, answer) in new[] { ("a", "yes"), ("b", "no") })
         {

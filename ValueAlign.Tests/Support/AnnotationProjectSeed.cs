@@ -110,6 +110,8 @@ public static class AnnotationProjectSeed
             BlindMode = seed.BlindMode,
             Seed = 11,
             CreatedBy = userIds.Values.FirstOrDefault() ?? "e2e",
+            // Only annotators can be members (and only members get a queue).
+            Members = seed.Members.Where(m => m.Role == Roles.Annotator).Select(m => userIds[m.Email]).ToArray(),
         });
         return new SeededProject(project.Id, project.Name, benchmark, itemIds, userIds);
     }

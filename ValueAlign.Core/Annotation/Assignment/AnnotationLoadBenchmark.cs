@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Annotation.Projects;
 using ValueAlign.Core.Annotation.Schema;
 using ValueAlign.Core.Benchmarks.Model;
@@ -62,6 +63,13 @@ public static class AnnotationLoadBenchmark
             Seed = 1,
             CreatedBy = "bench",
         }, cancellationToken);
+        // The simulated annotators are no accounts, so they join the queue as members directly.
+        var annotatorIds = Enumerable.Range(0, annotators).Select(AnnotatorId).ToList();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            db.ProjectMembers.AddRange(annotatorIds.Select(id => new ProjectMember { ProjectId = project.Id, UserId = id, AddedAt = DateTime.UtcNow }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var answers = new AnnotationAnswers
         {
             Answers = new Dictionary<string, IReadOnlyList<string>>
@@ -77,7 +85,7 @@ public static class AnnotationLoadBenchmark
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, annotators).Select(n => Task.Run(async () =>
         {
-            var annotator = $"bench-annotator-{n:D3}";
+            var annotator = annotatorIds[n];
             var service = new AssignmentService(factory, TimeProvider.System);
             var random = new Random(n);
             var current = await service.NextAsync(project.Id, annotator, cancellationToken);
@@ -108,6 +116,8 @@ public static class AnnotationLoadBenchmark
             ItemsOverOverlap: stored.GroupBy(s => s.ItemId).Count(g => g.Count() > overlap),
             LostAnnotations: Math.Max(0, served.Count - stored.Count) + Math.Max(0, items * overlap - stored.Count));
     }
+
+    private static string AnnotatorId(int n) => $"bench-annotator-{n:D3}";
 
     /// <summary>Nearest-rank percentile of sorted values (0 for none).</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>

@@ -8,4 +8,6 @@ public enum AssignmentErrorKind
     ReservationExpired,
     /// <summary>The reservation (or its submitted annotation) belongs to another annotator.</summary>
     ForeignReservation,
+    /// <summary>The user is not a member of the project, so its queue serves them nothing.</summary>
+    NotMember,
 }

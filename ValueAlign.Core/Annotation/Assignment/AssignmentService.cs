@@ -11,7 +11,9 @@ namespace ValueAlign.Core.Annotation.Assignment;
 /// order, never an item the annotator has annotated, skipped or holds, and never a regular item
 /// whose load has reached the overlap. Gold items are mixed in at the project's gold rate and are
 /// not bound by the overlap (every annotator may get each gold item once). Every change runs
-/// inside <see cref="ProjectGate"/>, which serialises a project's queue changes.
+/// inside <see cref="ProjectGate"/>, which serialises a project's queue changes. Only project
+/// members (<c>ProjectMembershipService</c>) are served: <see cref="NextAsync"/> and
+/// <see cref="UndoLastAsync"/> throw <see cref="AssignmentErrorKind.NotMember"/> for anyone else.
 /// </summary>
 public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> factory, TimeProvider clock)
 {
@@ -25,6 +27,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
             var now = Now;
             var project = await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
                 ?? throw ProjectNotFound(projectId);
+            await EnsureMemberAsync(db, projectId, annotatorId, cancellationToken);
             var held = await db.Reservations.AsNoTracking()
                 .Where(r => r.ProjectId == projectId && r.AnnotatorId == annotatorId && r.ExpiresAt > now)
                 .OrderBy(r => r.Id)
@@ -122,6 +125,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
         {
             var project = await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
                 ?? throw ProjectNotFound(projectId);
+            await EnsureMemberAsync(db, projectId, annotatorId, cancellationToken);
             var last = await db.Annotations
                 .Where(a => a.ProjectId == projectId && a.AnnotatorId == annotatorId)
                 .OrderByDescending(a => a.Id)
@@ -147,6 +151,26 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
             await mine.CountAsync(cancellationToken),
             await db.ItemSkips.CountAsync(s => s.ProjectId == projectId && s.AnnotatorId == annotatorId, cancellationToken),
             await mine.CountAsync(a => a.ProjectItem!.IsGold, cancellationToken));
+    }
+
+    /// <summary>Everyone who submitted or skipped in the project, with their progress, by annotator id.</summary>
+    public async Task<IReadOnlyDictionary<string, AnnotatorProgress>> ProgressByAnnotatorAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var submitted = await db.Annotations.AsNoTracking().Where(a => a.ProjectId == projectId)
+            .GroupBy(a => a.AnnotatorId)
+            .Select(g => new { Annotator = g.Key, Submitted = g.Count(), Gold = g.Count(a => a.ProjectItem!.IsGold) })
+            .ToListAsync(cancellationToken);
+        var skipped = await db.ItemSkips.AsNoTracking().Where(s => s.ProjectId == projectId)
+            .GroupBy(s => s.AnnotatorId)
+            .Select(g => new { Annotator = g.Key, Skipped = g.Count() })
+            .ToDictionaryAsync(g => g.Annotator, g => g.Skipped, cancellationToken);
+        var result = submitted.ToDictionary(s => s.Annotator, s => new AnnotatorProgress(s.Submitted, skipped.GetValueOrDefault(s.Annotator), s.Gold));
+        foreach (var (annotator, count) in skipped.Where(s => !result.ContainsKey(s.Key)))
+        {
+            result[annotator] = new AnnotatorProgress(0, count, 0);
+        }
+        return result;
     }
 
     public async Task<ProjectProgress> ProjectProgressAsync(long projectId, CancellationToken cancellationToken = default)
@@ -183,6 +207,20 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
         var submitted = await mine.CountAsync(cancellationToken);
         var gold = await mine.CountAsync(a => a.ProjectItem!.IsGold, cancellationToken);
         return Math.Floor(project.GoldRate * (submitted + 1) + 1e-9) > gold;
+    }
+
+    /// <summary>
+    /// Only members get items or undo in a project. Checked inside the gate so a removal takes
+    /// effect for the very next request; a reservation already held can still be submitted or
+    /// skipped (it expires like any other).
+    /// </summary>
+    private static async Task EnsureMemberAsync(ValueAlignDbContext db, long projectId, string annotatorId, CancellationToken cancellationToken)
+    {
+        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.UserId == annotatorId, cancellationToken))
+        {
+            throw new AssignmentException(AssignmentErrorKind.NotMember,
+                $"You are not a member of verification project {projectId}; ask a curator to add you to it.");
+        }
     }
 
     private static async Task<(long ProjectItemId, long ItemId)?> CandidateAsync(

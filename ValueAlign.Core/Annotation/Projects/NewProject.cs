@@ -6,7 +6,8 @@ namespace ValueAlign.Core.Annotation.Projects;
 /// <summary>
 /// What a curator fills in to start a verification project. <see cref="GoldItems"/> maps
 /// benchmark item ids to their expected answers; they join the project as gold whether or not
-/// the filter matches them.
+/// the filter matches them. <see cref="Members"/> are the user ids of the annotators who may work
+/// on it (enabled users with the Annotator role). The same record describes an edit.
 /// </summary>
 public sealed record NewProject
 {
@@ -21,4 +22,5 @@ public sealed record NewProject
     public int Seed { get; init; }
     public required string CreatedBy { get; init; }
     public IReadOnlyDictionary<long, AnnotationAnswers> GoldItems { get; init; } = new Dictionary<long, AnnotationAnswers>();
+    public IReadOnlyCollection<string> Members { get; init; } = [];
 }

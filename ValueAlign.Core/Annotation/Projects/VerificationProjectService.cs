@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Annotation.Schema;
 using ValueAlign.Core.Benchmarks.Query;
@@ -7,67 +7,102 @@ using ValueAlign.Core.Data;
 
 namespace ValueAlign.Core.Annotation.Projects;
 
-/// <summary>Creates verification projects from a benchmark filter and reads them back.</summary>
+/// <summary>
+/// Creates and edits verification projects: the items the filter matches plus the gold items
+/// become the project's items, and the members are stored with them, all in one transaction.
+/// </summary>
 public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbContext> factory, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions FilterJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    /// <summary>Validates, then stores the project with every item the filter matches plus the gold items.</summary>
+    /// <summary>Validates, then stores the project with every item the filter matches plus the gold items, and its members.</summary>
     public async Task<VerificationProject> CreateAsync(NewProject definition, CancellationToken cancellationToken = default)
     {
         var errors = Validate(definition);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.VerificationProjects.AnyAsync(p => p.Name == definition.Name, cancellationToken))
+        if (await db.VerificationProjects.AnyAsync(p => p.Name == definition.Name.Trim(), cancellationToken))
         {
-            errors.Add($"Name: a project called '{definition.Name}' exists already.");
+            errors.Add($"Name: a project called '{definition.Name.Trim()}' exists already.");
         }
-        var itemIds = await BenchmarkQuery.Filtered(db, definition.Filter).Select(i => i.Id).ToListAsync(cancellationToken);
-        var goldIds = definition.GoldItems.Keys.ToList();
-        var existingGold = await db.BenchmarkItems.Where(i => goldIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken);
-        foreach (var missing in goldIds.Except(existingGold))
-        {
-            errors.Add($"Gold items: benchmark item {missing} does not exist.");
-        }
-        if (!itemIds.Except(goldIds).Any())
-        {
-            errors.Add("Filter: it matches no items to verify (besides gold items).");
-        }
+        var itemIds = await MatchingItemIdsAsync(db, definition, errors, cancellationToken);
+        errors.AddRange(await ProjectMembershipService.ValidateAsync(db, definition.Members, cancellationToken));
         if (errors.Count > 0)
         {
             throw new ProjectValidationException(errors);
         }
 
-        var project = new VerificationProject
+        var now = clock.GetUtcNow().UtcDateTime;
+        var project = new VerificationProject { CreatedBy = definition.CreatedBy, CreatedAt = now, Seed = definition.Seed };
+        ApplySettings(project, definition);
+        foreach (var itemId in itemIds)
         {
-            Name = definition.Name.Trim(),
-            ItemFilterJson = JsonSerializer.Serialize(definition.Filter, FilterJson),
-            LabelSchemaJson = definition.Schema.ToJson(),
-            GuidelinesMarkdown = definition.GuidelinesMarkdown,
-            Overlap = definition.Overlap,
-            BlindMode = definition.BlindMode,
-            GoldRate = definition.GoldRate,
-            ReservationTimeoutSeconds = (int)Math.Ceiling(definition.ReservationTimeout.TotalSeconds),
-            Seed = definition.Seed,
-            CreatedBy = definition.CreatedBy,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        foreach (var itemId in itemIds.Union(goldIds).Order())
-        {
-            var gold = definition.GoldItems.TryGetValue(itemId, out var expected);
-            project.Items.Add(new ProjectItem
-            {
-                ItemId = itemId,
-                IsGold = gold,
-                GoldAnswersJson = gold ? expected!.ToJson() : null,
-                TieBreak = TieBreak.Of(definition.Seed, itemId),
-            });
+            project.Items.Add(NewItem(definition, itemId));
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.VerificationProjects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
+        await ProjectMembershipService.ReplaceAsync(db, project.Id, definition.Members, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return project;
+    }
+
+    /// <summary>
+    /// Changes a project's settings, items, gold and members. Once annotations exist the schema is
+    /// fixed, and an annotated item can neither leave the project nor switch between gold and
+    /// regular; such edits are refused with every reason, and nothing changes. Runs inside the
+    /// project's queue gate, so no item is served half-way through the edit.
+    /// </summary>
+    public async Task<VerificationProject> UpdateAsync(long projectId, NewProject definition, CancellationToken cancellationToken = default)
+    {
+        var errors = Validate(definition);
+        return await ProjectGate.RunAsync(factory, projectId, async db =>
+        {
+            var project = await db.VerificationProjects.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+                ?? throw new ProjectValidationException([$"Project {projectId} does not exist."]);
+            if (await db.VerificationProjects.AnyAsync(p => p.Name == definition.Name.Trim() && p.Id != projectId, cancellationToken))
+            {
+                errors.Add($"Name: a project called '{definition.Name.Trim()}' exists already.");
+            }
+            var annotated = (await db.Annotations.Where(a => a.ProjectId == projectId).Select(a => a.ProjectItemId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+            if (annotated.Count > 0 && definition.Schema.ToJson() != project.LabelSchemaJson)
+            {
+                errors.Add("Label schema: the project has annotations, so its questions can no longer change (start a new project instead).");
+            }
+            var wanted = (await MatchingItemIdsAsync(db, definition, errors, cancellationToken)).ToHashSet();
+            var externalIds = await ExternalIdsAsync(db, project.Items.Where(i => annotated.Contains(i.Id)).Select(i => i.ItemId), cancellationToken);
+            foreach (var item in project.Items.Where(i => annotated.Contains(i.Id)))
+            {
+                if (!wanted.Contains(item.ItemId))
+                {
+                    errors.Add($"Filter: item {externalIds[item.ItemId]} has annotations and cannot leave the project.");
+                }
+                else if (item.IsGold != definition.GoldItems.ContainsKey(item.ItemId))
+                {
+                    errors.Add($"Gold items: item {externalIds[item.ItemId]} has annotations and cannot switch between gold and regular.");
+                }
+            }
+            errors.AddRange(await ProjectMembershipService.ValidateAsync(db, definition.Members, cancellationToken));
+            if (errors.Count > 0)
+            {
+                throw new ProjectValidationException(errors);
+            }
+
+            ApplySettings(project, definition);
+            db.ProjectItems.RemoveRange(project.Items.Where(i => !wanted.Contains(i.ItemId)));
+            foreach (var item in project.Items.Where(i => wanted.Contains(i.ItemId)))
+            {
+                var gold = definition.GoldItems.TryGetValue(item.ItemId, out var expected);
+                item.IsGold = gold;
+                item.GoldAnswersJson = gold ? expected!.ToJson() : null;
+            }
+            var present = project.Items.Select(i => i.ItemId).ToHashSet();
+            foreach (var itemId in wanted.Where(id => !present.Contains(id)).Order())
+            {
+                project.Items.Add(NewItem(definition, itemId, project.Seed));
+            }
+            await ProjectMembershipService.ReplaceAsync(db, projectId, definition.Members, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return project;
+        }, cancellationToken);
     }
 
     public async Task<VerificationProject?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -82,13 +117,69 @@ public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbCon
         return await db.VerificationProjects.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The gold items of a project: benchmark item id → expected answers.</summary>
+    public async Task<IReadOnlyDictionary<long, AnnotationAnswers>> GoldItemsAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ProjectItems.AsNoTracking().Where(i => i.ProjectId == projectId && i.IsGold && i.GoldAnswersJson != null)
+            .Select(i => new { i.ItemId, i.GoldAnswersJson }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.ItemId, r => AnnotationAnswers.FromJson(r.GoldAnswersJson!));
+    }
+
     public static ItemFilter FilterOf(VerificationProject project) =>
-        JsonSerializer.Deserialize<ItemFilter>(project.ItemFilterJson, FilterJson) ?? new ItemFilter();
+        ItemFilterJson.Deserialize(project.ItemFilterJson, $"Project '{project.Name}'");
+
+    private static void ApplySettings(VerificationProject project, NewProject definition)
+    {
+        project.Name = definition.Name.Trim();
+        project.ItemFilterJson = ItemFilterJson.Serialize(definition.Filter);
+        project.LabelSchemaJson = definition.Schema.ToJson();
+        project.GuidelinesMarkdown = definition.GuidelinesMarkdown;
+        project.Overlap = definition.Overlap;
+        project.BlindMode = definition.BlindMode;
+        project.GoldRate = definition.GoldRate;
+        project.ReservationTimeoutSeconds = (int)Math.Ceiling(definition.ReservationTimeout.TotalSeconds);
+    }
+
+    private static ProjectItem NewItem(NewProject definition, long itemId, int? seed = null)
+    {
+        var gold = definition.GoldItems.TryGetValue(itemId, out var expected);
+        return new ProjectItem
+        {
+            ItemId = itemId,
+            IsGold = gold,
+            GoldAnswersJson = gold ? expected!.ToJson() : null,
+            TieBreak = TieBreak.Of(seed ?? definition.Seed, itemId),
+        };
+    }
+
+    /// <summary>The filter's items plus the gold items, in id order; adds an error for gold that does not exist or a filter with nothing to verify.</summary>
+    private static async Task<List<long>> MatchingItemIdsAsync(ValueAlignDbContext db, NewProject definition, List<string> errors, CancellationToken cancellationToken)
+    {
+        var itemIds = await BenchmarkQuery.Filtered(db, definition.Filter).Select(i => i.Id).ToListAsync(cancellationToken);
+        var goldIds = definition.GoldItems.Keys.ToList();
+        var existingGold = await db.BenchmarkItems.Where(i => goldIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var missing in goldIds.Except(existingGold))
+        {
+            errors.Add($"Gold items: benchmark item {missing} does not exist.");
+        }
+        if (!itemIds.Except(goldIds).Any())
+        {
+            errors.Add("Filter: it matches no items to verify (besides gold items).");
+        }
+        return itemIds.Union(existingGold).Order().ToList();
+    }
+
+    private static async Task<Dictionary<long, string>> ExternalIdsAsync(ValueAlignDbContext db, IEnumerable<long> itemIds, CancellationToken cancellationToken)
+    {
+        var ids = itemIds.ToList();
+        return await db.BenchmarkItems.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ExternalId, cancellationToken);
+    }
 
     private static List<string> Validate(NewProject definition)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(definition.Name) || definition.Name.Length > 200)
+        if (string.IsNullOrWhiteSpace(definition.Name) || definition.Name.Trim().Length > 200)
         {
             errors.Add("Name: give 1..200 characters.");
         }
@@ -108,10 +199,14 @@ public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbCon
         {
             errors.Add("Created by: the curator's user id is missing.");
         }
-        errors.AddRange(definition.Schema.Validate().Select(e => "Label schema: " + e));
-        foreach (var (itemId, answers) in definition.GoldItems)
+        var schemaErrors = definition.Schema.Validate();
+        errors.AddRange(schemaErrors.Select(e => "Label schema: " + e));
+        if (schemaErrors.Count == 0)
         {
-            errors.AddRange(answers.Validate(definition.Schema).Select(e => $"Gold item {itemId}: {e}"));
+            foreach (var (itemId, answers) in definition.GoldItems)
+            {
+                errors.AddRange(answers.Validate(definition.Schema).Select(e => $"Gold item {itemId}: {e}"));
+            }
         }
         if (definition.GoldRate > 0 && definition.GoldItems.Count == 0)
         {

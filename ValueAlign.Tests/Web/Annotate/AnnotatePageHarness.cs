@@ -71,7 +71,7 @@ public sealed class AnnotatePageHarness : IAsyncDisposable
     {
         var benchmark = "annotate-" + Guid.NewGuid().ToString("N")[..8];
         await Database.AddItemsAsync(items, benchmark);
-        return await Database.Projects.CreateAsync(new NewProject
+        var project = await Database.Projects.CreateAsync(new NewProject
         {
             Name = benchmark,
             Filter = new ItemFilter { Benchmark = benchmark },
@@ -83,6 +83,8 @@ public sealed class AnnotatePageHarness : IAsyncDisposable
             Seed = 3,
             CreatedBy = "curator",
         });
+        await Database.AddMembersAsync(project.Id, [Annotator, "peer", "someone-else", .. AnnotationDatabase.QueueTestAnnotators]);
+        return project;
     }
 
     /// <summary>Renders the page and waits until it shows an item (or the empty queue).</summary>

@@ -31,6 +31,8 @@ public class NavMenuTests
         Assert.NotNull(menu.Find("a[href='/value-systems']"));
         Assert.Contains("Benchmarks", LinkTexts(menu));
         Assert.NotNull(menu.Find("a[href='/benchmarks']"));
+        Assert.Contains("Projects", LinkTexts(menu));
+        Assert.NotNull(menu.Find("a[href='/projects']"));
     }
 
     [Fact]
@@ -48,5 +50,6 @@ public class NavMenuTests
         Assert.Contains("Value systems", LinkTexts(menu));
         Assert.Contains("Users", LinkTexts(menu));
         Assert.NotNull(menu.Find("a[href='/admin/users']"));
+        Assert.NotNull(menu.Find("a[href='/projects']"));
     }
 }

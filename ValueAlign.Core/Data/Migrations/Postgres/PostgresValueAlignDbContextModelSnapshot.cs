@@ -394,6 +394,25 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectMember", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProjectId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProjectMembers", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>
                 {
                     b.Property<long>("Id")
@@ -665,6 +684,39 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.HasIndex("ValueSystemId", "DimensionId", "ItemId");
 
                     b.ToTable("ItemLabels", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Benchmarks.SavedFilters.SavedFilter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedFilters", (string)null);
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Evaluation.EvalItemResult", b =>
@@ -1059,6 +1111,15 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Navigation("Item");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectMember", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>

@@ -377,6 +377,25 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectMember", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProjectMembers", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>
                 {
                     b.Property<long>("Id")
@@ -638,6 +657,37 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.HasIndex("ValueSystemId", "DimensionId", "ItemId");
 
                     b.ToTable("ItemLabels", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Benchmarks.SavedFilters.SavedFilter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedFilters", (string)null);
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Evaluation.EvalItemResult", b =>
@@ -1022,6 +1072,15 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Navigation("Item");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Model.ProjectMember", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Annotation.Model.Reservation", b =>
