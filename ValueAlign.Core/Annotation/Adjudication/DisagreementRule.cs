@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -80,7 +81,7 @@ public sealed record DisagreementRule
         var ready = ReadyAtLabels is { } n ? $", judged at {n} label(s)" : ", judged at the overlap";
         return Kind switch
         {
-            DisagreementRuleKind.MajorityBelow => $"majority below {MajorityShare:P0}{ready}",
+            DisagreementRuleKind.MajorityBelow => $"majority below {(MajorityShare * 100).ToString("0", CultureInfo.InvariantCulture)}%{ready}",
             DisagreementRuleKind.MinimumLabels => $"fewer than {MinimumAgreeing} agreeing labels{ready}",
             _ => "any disagreement" + ready,
         };

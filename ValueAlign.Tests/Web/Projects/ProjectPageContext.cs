@@ -9,7 +9,7 @@ namespace ValueAlign.Tests.Web.Projects;
 /// <summary>A bUnit context whose services run on an <see cref="AdjudicationScenario"/>'s SQLite database, signed in with one role.</summary>
 public static class ProjectPageContext
 {
-    public static BunitContext Create(AdjudicationScenario scenario, string role, string userId)
+    public static BunitContext Create(AdjudicationScenario scenario, string role, string userId, Action<IServiceCollection>? moreServices = null)
     {
         // Real SQLite work on a shared 2-core machine: allow more than bUnit's default second.
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
@@ -19,6 +19,7 @@ public static class ProjectPageContext
         ctx.Services.AddSingleton(scenario.Adjudication);
         ctx.Services.AddSingleton(scenario.Db.Projects);
         ctx.Services.AddSingleton(scenario.Agreement);
+        moreServices?.Invoke(ctx.Services);
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized($"{userId}@example.org");
         auth.SetRoles(role);
