@@ -182,30 +182,21 @@ public partial class AdjudicationPage
             Show(Severity.Warning, "Pick a label for: " + string.Join("; ", missing));
             return;
         }
-        var user = await UserIdAsync();
-        if (user is null)
-        {
-            Show(Severity.Error, "Your user id is unknown; sign in again.");
-            return;
-        }
-        _busy = true;
-        try
+        await RunAsUserAsync(async user =>
         {
             await Adjudication.DecideAsync(ProjectId, item.ProjectItemId, Decision, user, _reject);
-            Show(Severity.Success, $"Saved the decision for {item.ExternalId}.");
-            await ReloadAsync();
-        }
-        catch (AdjudicationException ex)
-        {
-            Show(Severity.Error, ex.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
+            return $"Saved the decision for {item.ExternalId}.";
+        });
     }
 
-    private async Task AutoVerifyAsync()
+    private Task AutoVerifyAsync() => RunAsUserAsync(async user =>
+    {
+        var result = await Adjudication.AutoVerifyAsync(ProjectId, user);
+        return $"Accepted {result.Unanimous} unanimous and {result.Majority} majority label(s); {result.ItemsVerified} item(s) fully verified.";
+    });
+
+    /// <summary>Runs a change as the signed-in user, shows its success message or the service's error, and reloads the queue.</summary>
+    private async Task RunAsUserAsync(Func<string, Task<string>> change)
     {
         var user = await UserIdAsync();
         if (user is null)
@@ -216,8 +207,7 @@ public partial class AdjudicationPage
         _busy = true;
         try
         {
-            var result = await Adjudication.AutoVerifyAsync(ProjectId, user);
-            Show(Severity.Success, $"Accepted {result.Unanimous} unanimous and {result.Majority} majority label(s); {result.ItemsVerified} item(s) fully verified.");
+            Show(Severity.Success, await change(user));
             await ReloadAsync();
         }
         catch (AdjudicationException ex)
