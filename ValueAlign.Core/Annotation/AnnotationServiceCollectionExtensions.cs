@@ -4,6 +4,7 @@ using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Annotation.Agreement;
 using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Judging;
+using ValueAlign.Core.Annotation.Guidelines;
 using ValueAlign.Core.Annotation.Projects;
 
 namespace ValueAlign.Core.Annotation;
@@ -21,6 +22,8 @@ public static class AnnotationServiceCollectionExtensions
         services.AddSingleton<JudgeLabelStore>();
         services.AddSingleton<JudgeComparisonService>();
         services.AddSingleton<ProjectAgreementService>();
+        services.AddSingleton<PeerAnnotations>();
+        services.AddSingleton<GuidelinesRenderer>();
         return services;
     }
 }

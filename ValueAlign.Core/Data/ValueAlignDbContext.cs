@@ -6,6 +6,9 @@ using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Values.Objectives.Store;
 
 namespace ValueAlign.Core.Data;
 
@@ -36,6 +39,15 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<VerifiedLabel> VerifiedLabels => Set<VerifiedLabel>();
 
     public DbSet<JudgeLabel> JudgeLabels => Set<JudgeLabel>();
+
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
+    public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
+
+    public DbSet<EvalItemResult> EvalItemResults => Set<EvalItemResult>();
+    public DbSet<SavedObjective> SavedObjectives => Set<SavedObjective>();
+
+    public DbSet<ObjectiveVersion> ObjectiveVersions => Set<ObjectiveVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

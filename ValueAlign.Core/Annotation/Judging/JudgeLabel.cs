@@ -1,8 +1,9 @@
 namespace ValueAlign.Core.Annotation.Judging;
 
 /// <summary>
-/// A model judge's answer to one label-schema question about one benchmark item, written by an
-/// evaluation run, so that it can be compared with the verified human label of the same question.
+/// A model judge's label for one benchmark item and label-schema question, written by
+/// evaluation runs (for example the MoHoBench refusal judge) so the agreement page can compare
+/// it with the verified human label for the same item and question.
 /// </summary>
 public sealed class JudgeLabel
 {
@@ -12,10 +13,9 @@ public sealed class JudgeLabel
 
     public string QuestionKey { get; set; } = "";
 
-    /// <summary>In the same form as <c>VerifiedLabel.Label</c> (option value, Likert point, or sorted values joined by <c>|</c>).</summary>
     public string Label { get; set; } = "";
 
-    /// <summary>Name of the judge model, e.g. the model registry id.</summary>
+    /// <summary>Model file name (and hash prefix) of the judge.</summary>
     public string JudgeModel { get; set; } = "";
 
     public long? EvalRunId { get; set; }

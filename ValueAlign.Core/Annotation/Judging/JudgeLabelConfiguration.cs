@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ValueAlign.Core.Benchmarks.Model;
 
 namespace ValueAlign.Core.Annotation.Judging;
 
@@ -9,12 +8,9 @@ internal sealed class JudgeLabelConfiguration : IEntityTypeConfiguration<JudgeLa
     public void Configure(EntityTypeBuilder<JudgeLabel> label)
     {
         label.ToTable("JudgeLabels");
-        label.HasKey(l => l.Id);
-        label.Property(l => l.QuestionKey).HasMaxLength(100).IsRequired();
-        label.Property(l => l.Label).HasMaxLength(2000).IsRequired();
-        label.Property(l => l.JudgeModel).HasMaxLength(300).IsRequired();
-        label.HasOne<BenchmarkItem>().WithMany().HasForeignKey(l => l.BenchmarkItemId).OnDelete(DeleteBehavior.Cascade);
-        label.HasIndex(l => new { l.BenchmarkItemId, l.QuestionKey, l.JudgeModel });
+        label.Property(l => l.QuestionKey).HasMaxLength(64);
+        label.Property(l => l.JudgeModel).HasMaxLength(300);
+        label.HasIndex(l => new { l.BenchmarkItemId, l.QuestionKey });
         label.HasIndex(l => l.EvalRunId);
     }
 }
