@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ValueAlign.Core.Annotation.Adjudication;
+using ValueAlign.Core.Annotation.Agreement;
 using ValueAlign.Core.Annotation.Assignment;
+using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Guidelines;
 using ValueAlign.Core.Annotation.Projects;
 using ValueAlign.Core.Annotation.Quality;
@@ -15,6 +18,11 @@ public static class AnnotationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<VerificationProjectService>();
         services.AddSingleton<AssignmentService>();
+        services.AddSingleton<AdjudicationService>();
+        services.AddSingleton<VerifiedLabelStore>();
+        services.AddSingleton<JudgeLabelStore>();
+        services.AddSingleton<JudgeComparisonService>();
+        services.AddSingleton<ProjectAgreementService>();
         services.AddSingleton<PeerAnnotations>();
         services.AddSingleton<GuidelinesRenderer>();
         services.AddSingleton<ProjectMembershipService>();

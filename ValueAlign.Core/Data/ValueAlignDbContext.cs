@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
@@ -35,6 +36,8 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<ItemAnnotation> Annotations => Set<ItemAnnotation>();
 
     public DbSet<ItemSkip> ItemSkips => Set<ItemSkip>();
+
+    public DbSet<VerifiedLabel> VerifiedLabels => Set<VerifiedLabel>();
 
     public DbSet<JudgeLabel> JudgeLabels => Set<JudgeLabel>();
 

@@ -37,6 +37,9 @@ public sealed class VerificationProject
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>JSON of the <c>DisagreementRule</c> that sends items to adjudication; empty for the default rule.</summary>
+    public string DisagreementRuleJson { get; set; } = "";
+
     public TimeSpan ReservationTimeout => TimeSpan.FromSeconds(ReservationTimeoutSeconds);
 
     public List<ProjectItem> Items { get; set; } = [];

@@ -27,6 +27,7 @@ public sealed class HfRecord
     [JsonPropertyName("alignment_group")] public string? AlignmentGroup { get; set; }
     [JsonPropertyName("verification_status")] public string VerificationStatus { get; set; } = "";
     [JsonPropertyName("labels")] public List<LibraryLabel> Labels { get; set; } = [];
+    [JsonPropertyName("verified_labels")] public List<LibraryVerifiedLabel> VerifiedLabels { get; set; } = [];
 
     public static HfRecord From(LibraryRecord r) => new()
     {
@@ -34,5 +35,6 @@ public sealed class HfRecord
         Options = r.Options, Answer = r.Answer, Language = r.Language, Country = r.Country, Modality = r.Modality,
         Media = r.Media, Category = r.Category, Explanation = r.Explanation, KnowledgePoints = r.KnowledgePoints,
         Theme = r.Theme, AlignmentGroup = r.AlignmentGroup, VerificationStatus = r.VerificationStatus, Labels = r.Labels,
+        VerifiedLabels = r.VerifiedLabels,
     };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parquet;
 using Parquet.Serialization;
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Benchmarks.Importers;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
@@ -22,7 +23,7 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
     [
         "id", "benchmark", "external_id", "kind", "text", "context", "options", "answer", "language", "country", "modality",
         "media", "category", "explanation", "knowledge_points", "theme", "alignment_group", "verification_status", "labels",
-        "source_format", "source_record",
+        "verified_labels", "source_format", "source_record",
     ];
 
     public static ExportFormat ParseFormat(string name) => name.ToLowerInvariant() switch
@@ -55,7 +56,7 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
             var first = true;
             await foreach (var chunk in ChunksAsync(filter, cancellationToken))
             {
-                var rows = chunk.Select(i => ParquetExportRow.From(LibraryRecord.From(i))).ToList();
+                var rows = chunk.Select(ParquetExportRow.From).ToList();
                 await ParquetSerializer.SerializeAsync(rows, stream, new ParquetOptions { Append = !first }, cancellationToken: cancellationToken);
                 first = false;
                 count += rows.Count;
@@ -75,9 +76,8 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
         var line = new StringBuilder();
         await foreach (var chunk in ChunksAsync(filter, cancellationToken))
         {
-            foreach (var item in chunk)
+            foreach (var record in chunk)
             {
-                var record = LibraryRecord.From(item);
                 switch (format)
                 {
                     case ExportFormat.Jsonl:
@@ -107,7 +107,8 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
         [
             r.Id, r.Benchmark, r.ExternalId, r.Kind, r.Text, r.Context, List(r.Options), r.Answer, r.Language, r.Country, r.Modality,
             List(r.Media), r.Category, r.Explanation, List(r.KnowledgePoints), r.Theme, r.AlignmentGroup, r.VerificationStatus,
-            JsonSerializer.Serialize(r.Labels, JsonOutput.Compact), r.SourceFormat, r.SourceRecord,
+            JsonSerializer.Serialize(r.Labels, JsonOutput.Compact),
+            r.VerifiedLabels.Count == 0 ? null : JsonSerializer.Serialize(r.VerifiedLabels, JsonOutput.Compact), r.SourceFormat, r.SourceRecord,
         ];
         for (var i = 0; i < cells.Length; i++)
         {
@@ -116,7 +117,7 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
         }
     }
 
-    private async IAsyncEnumerable<List<BenchmarkItem>> ChunksAsync(ItemFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<List<LibraryRecord>> ChunksAsync(ItemFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await SqliteReadTuning.ApplyAsync(db, cancellationToken);
@@ -139,7 +140,10 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
             {
                 item.Labels = [.. byItem[item.Id]];
             }
-            yield return chunk;
+            var verified = (await VerifiedLabelStore.LoadAsync(
+                    db, db.VerifiedLabels.Where(l => l.BenchmarkItemId >= first && l.BenchmarkItemId <= last), cancellationToken))
+                .ToLookup(v => v.BenchmarkItemId);
+            yield return [.. chunk.Select(i => LibraryRecord.From(i, verified[i.Id].Select(LibraryVerifiedLabel.From)))];
         }
     }
 }

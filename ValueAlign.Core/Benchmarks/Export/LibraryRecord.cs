@@ -30,10 +30,12 @@ public sealed class LibraryRecord
     [JsonPropertyName("alignment_group")] public string? AlignmentGroup { get; set; }
     [JsonPropertyName("verification_status")] public string VerificationStatus { get; set; } = "";
     [JsonPropertyName("labels")] public List<LibraryLabel> Labels { get; set; } = [];
+    [JsonPropertyName("verified_labels")] public List<LibraryVerifiedLabel> VerifiedLabels { get; set; } = [];
     [JsonPropertyName("source_format")] public string SourceFormat { get; set; } = "";
     [JsonPropertyName("source_record")] public string SourceRecord { get; set; } = "";
 
-    public static LibraryRecord From(BenchmarkItem item) => new()
+    /// <param name="verified">The item's verified labels from verification projects, if any.</param>
+    public static LibraryRecord From(BenchmarkItem item, IEnumerable<LibraryVerifiedLabel>? verified = null) => new()
     {
         Id = item.Benchmark + "/" + item.ExternalId,
         Benchmark = item.Benchmark,
@@ -57,6 +59,7 @@ public sealed class LibraryRecord
         {
             ValueSystem = l.ValueSystemId, Dimension = l.DimensionId, Value = l.Value, Target = l.Target,
         })],
+        VerifiedLabels = [.. verified ?? []],
         SourceFormat = item.SourceFormat,
         SourceRecord = item.SourceRecord,
     };

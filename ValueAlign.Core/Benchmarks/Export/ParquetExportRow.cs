@@ -26,6 +26,7 @@ public sealed class ParquetExportRow
     [JsonPropertyName("alignment_group")] public string? AlignmentGroup { get; set; }
     [JsonPropertyName("verification_status")] public string VerificationStatus { get; set; } = "";
     [JsonPropertyName("labels_json")] public string LabelsJson { get; set; } = "[]";
+    [JsonPropertyName("verified_labels_json")] public string VerifiedLabelsJson { get; set; } = "[]";
     [JsonPropertyName("source_format")] public string SourceFormat { get; set; } = "";
     [JsonPropertyName("source_record")] public string SourceRecord { get; set; } = "";
 
@@ -35,6 +36,7 @@ public sealed class ParquetExportRow
         Options = r.Options, Answer = r.Answer, Language = r.Language, Country = r.Country, Modality = r.Modality,
         Media = r.Media, Category = r.Category, Explanation = r.Explanation, KnowledgePoints = r.KnowledgePoints,
         Theme = r.Theme, AlignmentGroup = r.AlignmentGroup, VerificationStatus = r.VerificationStatus,
-        LabelsJson = JsonSerializer.Serialize(r.Labels, JsonOutput.Compact), SourceFormat = r.SourceFormat, SourceRecord = r.SourceRecord,
+        LabelsJson = JsonSerializer.Serialize(r.Labels, JsonOutput.Compact),
+        VerifiedLabelsJson = JsonSerializer.Serialize(r.VerifiedLabels, JsonOutput.Compact), SourceFormat = r.SourceFormat, SourceRecord = r.SourceRecord,
     };
 }

@@ -27,6 +27,7 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_library.Query);
+        _ctx.Services.AddSingleton(new ValueAlign.Core.Annotation.Adjudication.VerifiedLabelStore(_library.Factory));
         _ctx.Services.AddSingleton(new MediaFiles(Path.Combine(RepositoryRoot.Path, "data", "media")));
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("viewer@example.org");

@@ -227,6 +227,62 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BenchmarkItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceAnnotationIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenchmarkItemId");
+
+                    b.HasIndex("ProjectId", "QuestionKey");
+
+                    b.HasIndex("ProjectItemId", "QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("VerifiedLabels", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Judging.JudgeLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -468,6 +524,10 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DisagreementRuleJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<double>("GoldRate")
                         .HasColumnType("double precision");
@@ -1056,6 +1116,27 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.HasOne("ValueAlign.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", null)
+                        .WithMany()
+                        .HasForeignKey("BenchmarkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.VerificationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ValueAlign.Core.Annotation.Model.ProjectItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

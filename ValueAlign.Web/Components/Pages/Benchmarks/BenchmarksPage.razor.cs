@@ -39,6 +39,7 @@ public partial class BenchmarksPage
     private IReadOnlyList<ItemSummary> _rows = [];
     private ItemView? _open;
     private IReadOnlyList<ItemView> _variants = [];
+    private IReadOnlyList<Core.Annotation.Adjudication.VerifiedLabelView> _verified = [];
     private MudPaper? _drawerRef;
     private DotNetObjectReference<BenchmarksPage>? _self;
 
@@ -132,12 +133,14 @@ public partial class BenchmarksPage
             return;
         }
         var variants = (await Query.AlignedVariantsAsync(item)).Select(ItemView.From).ToList();
+        var verified = await VerifiedLabelStore.ForItemAsync(item.Id);
         if (request != _drawerRequest)
         {
             return;
         }
         _open = ItemView.From(item);
         _variants = variants;
+        _verified = verified;
         StateHasChanged();
     }
 
@@ -146,6 +149,7 @@ public partial class BenchmarksPage
         _drawerRequest++;
         _open = null;
         _variants = [];
+        _verified = [];
     }
 
     /// <summary>Opens the next (+1) or previous (−1) row of the current page.</summary>

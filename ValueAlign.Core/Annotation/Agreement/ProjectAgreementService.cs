@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Annotation.Judging;
+using ValueAlign.Core.Annotation.Labels;
+using ValueAlign.Core.Data;
+
+namespace ValueAlign.Core.Annotation.Agreement;
+
+/// <summary>Builds a project's <see cref="ProjectAgreement"/> from the database with the same statistics the <c>agreement</c> verb computes from a file.</summary>
+public sealed class ProjectAgreementService(
+    IDbContextFactory<ValueAlignDbContext> factory, JudgeLabelStore judges, JudgeComparisonService comparisons)
+{
+    /// <summary>Null when the project does not exist.</summary>
+    public async Task<ProjectAgreement?> BuildAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        ProjectLabels? labels;
+        IReadOnlyDictionary<string, string> names;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            labels = await ProjectLabels.LoadAsync(db, projectId, cancellationToken);
+            if (labels is null)
+            {
+                return null;
+            }
+            names = await UserNames.LoadAsync(db, labels.Annotations.Select(a => a.AnnotatorId), cancellationToken);
+        }
+        var order = labels.Questions.Select((q, i) => (q.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        var rows = labels.Annotations
+            .SelectMany(a => a.Labels.Select(l => new AnnotationRow(
+                a.ProjectItemId.ToString(System.Globalization.CultureInfo.InvariantCulture), a.AnnotatorId, l.Key, l.Value)))
+            .OrderBy(r => order[r.Question]);
+        var report = AgreementReport.Compute(rows);
+        // The report sorts questions by key; the page shows them in the schema's order.
+        report = new AgreementReport(report.Questions.OrderBy(q => order[q.Question]).ToList());
+
+        var judged = new List<JudgeComparison>();
+        foreach (var model in await judges.JudgeModelsForProjectAsync(projectId, cancellationToken))
+        {
+            foreach (var question in labels.Questions)
+            {
+                var comparison = await comparisons.CompareAsync(projectId, question.Key, model, cancellationToken);
+                if (comparison.N > 0 || comparison.JudgeOnlyItems > 0)
+                {
+                    judged.Add(comparison);
+                }
+            }
+        }
+        return new ProjectAgreement(projectId, labels.Project.Name, labels.Questions, report, names, judged);
+    }
+}

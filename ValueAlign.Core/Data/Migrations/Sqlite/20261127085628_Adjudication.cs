@@ -1,0 +1,88 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ValueAlign.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Adjudication : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DisagreementRuleJson",
+                table: "VerificationProjects",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "VerifiedLabels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProjectItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BenchmarkItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SourceAnnotationIdsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerifiedLabels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerifiedLabels_BenchmarkItems_BenchmarkItemId",
+                        column: x => x.BenchmarkItemId,
+                        principalTable: "BenchmarkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VerifiedLabels_ProjectItems_ProjectItemId",
+                        column: x => x.ProjectItemId,
+                        principalTable: "ProjectItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VerifiedLabels_VerificationProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "VerificationProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerifiedLabels_BenchmarkItemId",
+                table: "VerifiedLabels",
+                column: "BenchmarkItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerifiedLabels_ProjectId_QuestionKey",
+                table: "VerifiedLabels",
+                columns: new[] { "ProjectId", "QuestionKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerifiedLabels_ProjectItemId_QuestionKey",
+                table: "VerifiedLabels",
+                columns: new[] { "ProjectItemId", "QuestionKey" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "VerifiedLabels");
+
+            migrationBuilder.DropColumn(
+                name: "DisagreementRuleJson",
+                table: "VerificationProjects");
+        }
+    }
+}
