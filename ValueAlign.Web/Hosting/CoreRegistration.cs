@@ -20,7 +20,7 @@ public static class CoreRegistration
         services.AddModelRegistry(paths.ModelsFolder);
         var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
         services.AddValueAlignInference(models);
-        services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
+        services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"), Path.Combine(paths.DataFolder, "dilemmas", "dilemmas.jsonl"));
         services.AddAnnotation();
         services.AddJobs();
         return services;
