@@ -7,6 +7,7 @@ using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Values.Objectives.Store;
 
 namespace ValueAlign.Core.Data;
 
@@ -41,6 +42,9 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
 
     public DbSet<EvalItemResult> EvalItemResults => Set<EvalItemResult>();
+    public DbSet<SavedObjective> SavedObjectives => Set<SavedObjective>();
+
+    public DbSet<ObjectiveVersion> ObjectiveVersions => Set<ObjectiveVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

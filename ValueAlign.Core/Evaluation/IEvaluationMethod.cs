@@ -15,6 +15,15 @@ public interface IEvaluationMethod
 
     string DisplayName { get; }
 
+    /// <summary>
+    /// Part of the configuration hash: raise it when a change to prompts, parsing or scoring makes
+    /// earlier per-item results no longer comparable, so the cache stops reusing them.
+    /// </summary>
+    int Version => 1;
+
+    /// <summary>The parameters a new run starts from (a JSON object), shown in the New run form.</summary>
+    string DefaultParametersJson => "{}";
+
     /// <summary>Item kinds the method can evaluate; other selected items are a clear error at planning.</summary>
     IReadOnlySet<ItemKind> ItemKinds { get; }
 

@@ -1,7 +1,9 @@
 using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
@@ -23,6 +25,8 @@ public static class CoreRegistration
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"), Path.Combine(paths.DataFolder, "dilemmas", "dilemmas.jsonl"));
         services.AddAnnotation();
         services.AddJobs();
+        services.AddEvaluation();
+        services.AddObjectiveStore();
         return services;
     }
 }

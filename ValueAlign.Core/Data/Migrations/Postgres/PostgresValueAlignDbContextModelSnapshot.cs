@@ -867,6 +867,96 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("BackgroundJobs", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.ObjectiveVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("ObjectiveId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ObjectiveJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ObjectiveVersions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ObjectiveVersions_Version", "\"Version\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.SavedObjective", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValueSystemId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Objectives", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Objectives_CurrentVersion", "\"CurrentVersion\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1008,6 +1098,15 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.ObjectiveVersion", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Values.Objectives.Store.SavedObjective", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Model.VerificationProject", b =>
                 {
                     b.Navigation("Items");
@@ -1016,6 +1115,11 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", b =>
                 {
                     b.Navigation("Labels");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.SavedObjective", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

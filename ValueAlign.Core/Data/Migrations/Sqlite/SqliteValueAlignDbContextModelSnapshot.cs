@@ -834,6 +834,92 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("BackgroundJobs", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.ObjectiveVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectiveJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ObjectiveVersions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ObjectiveVersions_Version", "\"Version\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.SavedObjective", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueSystemId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Objectives", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Objectives_CurrentVersion", "\"CurrentVersion\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -975,6 +1061,15 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.ObjectiveVersion", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Values.Objectives.Store.SavedObjective", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Model.VerificationProject", b =>
                 {
                     b.Navigation("Items");
@@ -983,6 +1078,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", b =>
                 {
                     b.Navigation("Labels");
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Values.Objectives.Store.SavedObjective", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }
