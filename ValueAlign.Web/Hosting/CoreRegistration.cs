@@ -2,6 +2,7 @@ using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Methods;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
@@ -26,6 +27,7 @@ public static class CoreRegistration
         services.AddAnnotation();
         services.AddJobs();
         services.AddEvaluation();
+        services.AddValueEvaluationMethods();
         services.AddObjectiveStore();
         return services;
     }

@@ -29,6 +29,8 @@ public sealed class DilemmaMethod : IEvaluationMethod
 
     public string Id => MethodId;
 
+    public string DefaultParametersJson => "{\"shuffle\":true}";
+
     public string DisplayName => "Moral dilemmas across frameworks";
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.MoralDilemma };
@@ -112,7 +114,7 @@ public sealed class DilemmaMethod : IEvaluationMethod
         var judged = new List<(BenchmarkItem Item, DilemmaJudgement Judgement)>();
         foreach (var result in input.Results.Where(r => r.Error is null).OrderBy(r => r.ItemId))
         {
-            var scores = JsonSerializer.Deserialize<Dictionary<string, double>>(result.ScoresJson) ?? [];
+            var scores = EvalScores.Parse(result.ScoresJson);
             var ranks = scores.Where(kv => kv.Key.StartsWith("rank.", StringComparison.Ordinal)).ToDictionary(kv => kv.Key[5..], kv => (int)kv.Value, StringComparer.Ordinal);
             var morality = scores.Where(kv => kv.Key.StartsWith("score.", StringComparison.Ordinal)).ToDictionary(kv => kv.Key[6..], kv => kv.Value, StringComparer.Ordinal);
             if (ranks.Count == 0 || !input.Items.TryGetValue(result.ItemId, out var item))

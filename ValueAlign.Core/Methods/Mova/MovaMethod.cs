@@ -35,6 +35,8 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
 
     public string Id => MethodId;
 
+    public string DefaultParametersJson => "{\"mode\":\"all-at-once\"}";
+
     public string DisplayName => "MoVa all@once value classification";
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.ValueLabelledText, ItemKind.MoralScenario };
@@ -120,7 +122,7 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
         foreach (var group in input.Results.GroupBy(r => (r.ItemId, Target: r.UnitKey.Split('/')[0])).OrderBy(g => g.Key.ItemId).ThenBy(g => g.Key.Target, StringComparer.Ordinal))
         {
             var scores = group.Where(r => r.Error is null)
-                .SelectMany(r => JsonSerializer.Deserialize<Dictionary<string, double>>(r.ScoresJson) ?? [])
+                .SelectMany(r => EvalScores.Parse(r.ScoresJson))
                 .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
             var row = system.Dimensions.Select(d => scores.TryGetValue(ScoreKey(d.Id), out var p) ? p : double.NaN).ToList();
             if (row.Any(double.IsNaN) || !input.Items.TryGetValue(group.Key.ItemId, out var item))

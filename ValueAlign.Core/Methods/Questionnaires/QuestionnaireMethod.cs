@@ -30,6 +30,8 @@ public sealed class QuestionnaireMethod(ValueSystemCatalog catalog) : IEvaluatio
 
     public string Id => MethodId;
 
+    public string DefaultParametersJson => "{\"check\":true}";
+
     public string DisplayName => "Questionnaires (PVQ-40, MFQ-30)";
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.QuestionnaireItem };
@@ -200,8 +202,8 @@ public sealed class QuestionnaireMethod(ValueSystemCatalog catalog) : IEvaluatio
     /// <summary>The dimensions a questionnaire measures: the system's non-optional ones (MFQ-30 has no liberty items).</summary>
     private static IReadOnlyList<ValueDimension> Dimensions(ValueSystem system) => system.Dimensions.Where(d => !d.Optional).ToList();
 
-    private static Dictionary<string, double> Scores(EvalItemResult result) =>
-        JsonSerializer.Deserialize<Dictionary<string, double>>(result.ScoresJson) ?? [];
+    private static IReadOnlyDictionary<string, double> Scores(EvalItemResult result) =>
+        EvalScores.Parse(result.ScoresJson);
 
     private static bool Check(EvalSettings settings)
     {

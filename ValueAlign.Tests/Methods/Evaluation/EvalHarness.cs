@@ -35,7 +35,7 @@ internal static partial class EvalHarness
             results.Add(new EvalItemResult
             {
                 RunId = 1, ItemId = unit.Item.Id, UnitKey = unit.UnitKey, Prompt = outcome.Prompt, RawOutput = outcome.RawOutput,
-                ParsedAnswer = outcome.ParsedAnswer, ScoresJson = JsonSerializer.Serialize(outcome.Scores), Correct = outcome.Correct, Error = outcome.Error,
+                ParsedAnswer = outcome.ParsedAnswer, ScoresJson = EvalScores.Serialize(outcome.Scores), Correct = outcome.Correct, Error = outcome.Error,
             });
         }
         var run = new EvalRun { Id = 1, Method = method.Id, ParametersJson = parameters, Seed = seed, UnitCount = units.Count };
