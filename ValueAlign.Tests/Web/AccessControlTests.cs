@@ -27,6 +27,10 @@ public sealed class AccessControlTests(WorkbenchServerFixture fixture) : IClassF
         { Roles.Curator, "/admin/users", false },
         { Roles.Annotator, "/admin/users", false },
         { Roles.Viewer, "/admin/users", false },
+        { Roles.Admin, "/counterfactuals/study", true },
+        { Roles.Curator, "/counterfactuals/study", true },
+        { Roles.Annotator, "/counterfactuals/study", false },
+        { Roles.Viewer, "/counterfactuals/study", false },
     };
 
     [Theory]

@@ -8,6 +8,7 @@ using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Methods.Couple.Study;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -28,6 +29,7 @@ public static class CoreRegistration
         services.AddJobs();
         services.AddEvaluation();
         services.AddValueEvaluationMethods();
+        services.AddCounterfactualStudy();
         services.AddObjectiveStore();
         return services;
     }

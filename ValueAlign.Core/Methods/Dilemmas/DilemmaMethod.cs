@@ -124,8 +124,8 @@ public sealed class DilemmaMethod : IEvaluationMethod
             judged.Add((item, new DilemmaJudgement(result.ItemId.ToString(CultureInfo.InvariantCulture), ranks, morality)));
         }
         var summaries = FrameworkSummary.Of(judged.Select(j => j.Judgement).ToList());
-        var rankIntervals = summaries.ToDictionary(s => s.Framework, s => MeanInterval.Of(judged.Where(j => j.Judgement.Ranks.ContainsKey(s.Framework)).Select(j => (double)j.Judgement.Ranks[s.Framework]).ToList()));
-        var scoreIntervals = summaries.ToDictionary(s => s.Framework, s => MeanInterval.Of(judged.Where(j => j.Judgement.Scores.ContainsKey(s.Framework)).Select(j => j.Judgement.Scores[s.Framework]).ToList()));
+        var rankIntervals = summaries.ToDictionary(s => s.Framework, s => MeanInterval.StudentT(judged.Where(j => j.Judgement.Ranks.ContainsKey(s.Framework)).Select(j => (double)j.Judgement.Ranks[s.Framework]).ToList()));
+        var scoreIntervals = summaries.ToDictionary(s => s.Framework, s => MeanInterval.StudentT(judged.Where(j => j.Judgement.Scores.ContainsKey(s.Framework)).Select(j => j.Judgement.Scores[s.Framework]).ToList()));
 
         var metrics = new List<ReportMetric>
         {
@@ -177,14 +177,13 @@ public sealed class DilemmaMethod : IEvaluationMethod
     }
 
     private static ReportMetric Metric(string key, string label, MeanInterval interval) =>
-        new(key, label, ReportNumbers.Finite(interval.Mean), ReportNumbers.Finite(interval.Low), ReportNumbers.Finite(interval.High), interval.N);
+        new(key, label, interval.Mean, interval.Lower, interval.Upper, interval.N);
 
     private static ReportSeries Series(string name, IReadOnlyList<MeanInterval> intervals) =>
-        new(name, intervals.Select(i => ReportNumbers.Finite(i.Mean)).ToList(),
-            intervals.Select(i => ReportNumbers.Finite(i.Low)).ToList(), intervals.Select(i => ReportNumbers.Finite(i.High)).ToList());
+        new(name, intervals.Select(i => i.Mean).ToList(), intervals.Select(i => i.Lower).ToList(), intervals.Select(i => i.Upper).ToList());
 
     private static string Interval(MeanInterval interval) =>
-        double.IsFinite(interval.Low) ? $"[{ReportNumbers.Cell(interval.Low, "0.00")}, {ReportNumbers.Cell(interval.High, "0.00")}]" : "n/a";
+        interval is { Lower: { } low, Upper: { } high } ? $"[{ReportNumbers.Cell(low, "0.00")}, {ReportNumbers.Cell(high, "0.00")}]" : "n/a";
 
     private static bool Shuffle(EvalSettings settings)
     {
