@@ -14,9 +14,9 @@ public static class BenchmarkLibraryServiceCollectionExtensions
 {
     /// <summary>
     /// The benchmark library: importers, import service, presets, query, export, media files and
-    /// the demo seeder. Needs <c>AddValueAlignData</c> first.
+    /// the demo seeder (with the dilemma file when given). Needs <c>AddValueAlignData</c> first.
     /// </summary>
-    public static IServiceCollection AddBenchmarkLibrary(this IServiceCollection services, string mediaFolder, string demoFolder)
+    public static IServiceCollection AddBenchmarkLibrary(this IServiceCollection services, string mediaFolder, string demoFolder, string? dilemmasFile = null)
     {
         services.AddSingleton(ImporterRegistry.Default);
         services.AddSingleton<ImportPresetStore>();
@@ -26,7 +26,7 @@ public static class BenchmarkLibraryServiceCollectionExtensions
         services.AddSingleton<SavedFilterStore>();
         services.AddSingleton<ItemExporter>();
         services.AddSingleton(new MediaFiles(mediaFolder));
-        services.AddSingleton(new DemoDataFolder(demoFolder));
+        services.AddSingleton(new DemoDataFolder(demoFolder, dilemmasFile));
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }

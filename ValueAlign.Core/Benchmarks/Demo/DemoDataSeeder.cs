@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Benchmarks.Import;
+using ValueAlign.Core.Benchmarks.Importers;
 using ValueAlign.Core.Data;
 
 namespace ValueAlign.Core.Benchmarks.Demo;
@@ -7,21 +8,29 @@ namespace ValueAlign.Core.Benchmarks.Demo;
 /// <summary>
 /// On first run (no items yet) imports every file of the demo folder, so a fresh workbench has
 /// items of every kind to look at. Label files of Touché pairs are imported through their
-/// arguments file.
+/// arguments file. The team's moral dilemmas (<see cref="DemoDataFolder.DilemmasFile"/>) are
+/// imported whenever the library has none of them yet, so an existing library gains them too.
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<ValueAlignDbContext> factory, ImportService imports, DemoDataFolder folder)
 {
     /// <summary>Imports the demo files if the library is empty; returns the results (empty when it was not).</summary>
     public async Task<IReadOnlyList<ImportResult>> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
+        bool empty, hasDilemmas;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            if (await db.BenchmarkItems.AnyAsync(cancellationToken) || !Directory.Exists(folder.Path))
-            {
-                return [];
-            }
+            empty = !await db.BenchmarkItems.AnyAsync(cancellationToken);
+            hasDilemmas = await db.BenchmarkItems.AnyAsync(i => i.Benchmark == DilemmaImporter.DefaultBenchmark, cancellationToken);
         }
         var results = new List<ImportResult>();
+        if (folder.DilemmasFile is { } dilemmas && !hasDilemmas && File.Exists(dilemmas))
+        {
+            results.Add(await imports.ImportAsync(dilemmas, new ImportOptions(), cancellationToken: cancellationToken));
+        }
+        if (!empty || !Directory.Exists(folder.Path))
+        {
+            return results;
+        }
         foreach (var file in Directory.EnumerateFiles(folder.Path).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
@@ -35,5 +44,6 @@ public sealed class DemoDataSeeder(IDbContextFactory<ValueAlignDbContext> factor
     }
 }
 
-/// <summary>The folder the demo seeder reads (<c>data/demo</c> under the workbench root).</summary>
-public sealed record DemoDataFolder(string Path);
+/// <summary>The folder the demo seeder reads (<c>data/demo</c> under the workbench root), and the
+/// dilemma file (<c>data/dilemmas/dilemmas.jsonl</c>) seeded when the library lacks it.</summary>
+public sealed record DemoDataFolder(string Path, string? DilemmasFile = null);

@@ -1,6 +1,7 @@
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives;
+using ValueAlign.Core.Methods.Structured;
 
 namespace ValueAlign.Core.Methods.Couple;
 
@@ -13,7 +14,7 @@ namespace ValueAlign.Core.Methods.Couple;
 public sealed class ActionStep(ILanguageModel model, CoupleOptions options, bool useGraph)
 {
     public const string Name = "Action";
-    private readonly GuardedJsonGenerator generator = new(model, options);
+    private readonly GuardedJsonGenerator generator = GuardedJsonSteps.For(model, options);
     private readonly CouplePrompts prompts = new(options);
 
     public async Task<ActionResult> RunAsync(

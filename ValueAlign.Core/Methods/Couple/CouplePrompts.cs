@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives;
+using ValueAlign.Core.Methods.Structured;
 
 namespace ValueAlign.Core.Methods.Couple;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ValueAlign.Core.Methods.Structured;
 
 namespace ValueAlign.Core.Methods.Couple;
 

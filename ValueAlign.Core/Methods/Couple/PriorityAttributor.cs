@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Values;
+using ValueAlign.Core.Methods.Structured;
 
 namespace ValueAlign.Core.Methods.Couple;
 
@@ -12,7 +13,7 @@ namespace ValueAlign.Core.Methods.Couple;
 /// </summary>
 public sealed class PriorityAttributor(ILanguageModel model, CoupleOptions options)
 {
-    private readonly GuardedJsonGenerator generator = new(model, options);
+    private readonly GuardedJsonGenerator generator = GuardedJsonSteps.For(model, options);
     private readonly DigitSlotReader reader = new(model);
     private readonly CouplePrompts prompts = new(options);
 

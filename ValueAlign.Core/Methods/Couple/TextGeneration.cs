@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Methods.Structured;
 
 namespace ValueAlign.Core.Methods.Couple;
 

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Methods.Structured;
 namespace ValueAlign.Core.Methods.Couple;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Methods.Couple;
+using ValueAlign.Core.Methods.Structured;
 
 namespace ValueAlign.Tests.Methods.Couple;
 

@@ -20,6 +20,12 @@ internal sealed class ScriptedLanguageModel(Func<string, GenerationOptions, stri
     public Func<int, double[]> DigitLogProbs { get; set; } = digit =>
         Enumerable.Range(1, 5).Select(d => Math.Log(d == digit ? 0.6 : 0.1)).ToArray();
 
+    /// <summary>
+    /// When set, replaces <see cref="DigitLogProbs"/>: gets the text read so far (prompt and output up
+    /// to the slot, per-character tokens) and the number of candidates, and returns their log-probabilities.
+    /// </summary>
+    public Func<string, int, double[]>? LogProbsAfter { get; set; }
+
     /// <summary>Called after each completion is recorded (e.g. to cancel mid-run).</summary>
     public Action<int>? AfterCompletion { get; set; }
 
@@ -63,7 +69,9 @@ internal sealed class ScriptedLanguageModel(Func<string, GenerationOptions, stri
         cancellationToken.ThrowIfCancellationRequested();
         LogProbCalls.Add((tokens, positions, candidateTokens));
         return Task.FromResult<IReadOnlyList<CandidateLogProbs>>(positions
-            .Select(p => new CandidateLogProbs(p, DigitLogProbs(tokens[p + 1] - 10 - '0')))
+            .Select(p => new CandidateLogProbs(p, LogProbsAfter is { } after
+                ? after(new string(tokens.Take(p + 1).Where(t => t != Bos).Select(t => (char)(t - 10)).ToArray()), candidateTokens.Count)
+                : DigitLogProbs(tokens[p + 1] - 10 - '0')))
             .ToArray());
     }
 

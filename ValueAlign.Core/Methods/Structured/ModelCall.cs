@@ -1,4 +1,4 @@
-namespace ValueAlign.Core.Methods.Couple;
+namespace ValueAlign.Core.Methods.Structured;
 
 /// <summary>One request to the model inside a pipeline step: what was sent, what came back, how long it took, and what went wrong.</summary>
 /// <param name="Purpose">What the call is for, e.g. "rating" or "concept: power".</param>

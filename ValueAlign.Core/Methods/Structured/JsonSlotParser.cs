@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ValueAlign.Core.Inference;
 
-namespace ValueAlign.Core.Methods.Couple;
+namespace ValueAlign.Core.Methods.Structured;
 
 /// <summary>
 /// Checks a model's output against the fields a grammar asked for: finds the JSON object in the
