@@ -5,6 +5,7 @@ using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Dashboards;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Jobs;
 
@@ -41,6 +42,12 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
 
     public DbSet<EvalItemResult> EvalItemResults => Set<EvalItemResult>();
+
+    public DbSet<Dashboard> Dashboards => Set<Dashboard>();
+
+    public DbSet<DashboardPanel> DashboardPanels => Set<DashboardPanel>();
+
+    public DbSet<DashboardShare> DashboardShares => Set<DashboardShare>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
+using ValueAlign.Core.Dashboards;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Inference.Registry;
@@ -23,6 +24,7 @@ public static class CoreRegistration
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
         services.AddAnnotation();
         services.AddJobs();
+        services.AddDashboards();
         return services;
     }
 }
