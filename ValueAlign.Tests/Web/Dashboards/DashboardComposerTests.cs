@@ -52,7 +52,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
         page.FindAll("[data-testid=panel]").Select(p => p.GetAttribute("data-chart-id")!).ToArray();
 
     [Fact]
-    public void A_curator_reorders_and_removes_panels()
+    public async Task A_curator_reorders_and_removes_panels()
     {
         var page = RenderAs(Roles.Curator);
         page.WaitForAssertion(() => Assert.Equal(["acc-country", "metrics"], ChartIds(page)));
@@ -65,7 +65,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
 
         page.Find("[data-testid=panel][data-chart-id=metrics] button[data-testid=remove-panel]").Click();
         page.WaitForAssertion(() => Assert.Equal(["acc-country"], ChartIds(page)));
-        Assert.Single(_db.Service.GetAsync(_dashboard.Id).Result!.Panels);
+        Assert.Single((await _db.Service.GetAsync(_dashboard.Id))!.Panels);
     }
 
     [Fact]
