@@ -6,6 +6,7 @@ using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Dashboards;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Values.Objectives.Store;
@@ -52,6 +53,12 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
 
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
+
+    public DbSet<Dashboard> Dashboards => Set<Dashboard>();
+
+    public DbSet<DashboardPanel> DashboardPanels => Set<DashboardPanel>();
+
+    public DbSet<DashboardShare> DashboardShares => Set<DashboardShare>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
+using ValueAlign.Core.Dashboards;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Methods;
@@ -31,6 +32,7 @@ public static class CoreRegistration
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
         services.AddObjectiveStore();
+        services.AddDashboards();
         return services;
     }
 }

@@ -33,6 +33,7 @@ public static class WorkbenchWebApp
         builder.Services.AddWorkbenchAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<ValueAlign.Web.Dashboards.PlotlyScriptFile>();
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
         // Keys on disk so sign-in cookies and antiforgery tokens survive a restart.
         builder.Services.AddDataProtection()
@@ -57,6 +58,7 @@ public static class WorkbenchWebApp
         app.MapAccountEndpoints();
         app.MapMediaEndpoints();
         app.MapExportEndpoints();
+        app.MapDashboardEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

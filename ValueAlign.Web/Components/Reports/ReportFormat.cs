@@ -1,0 +1,15 @@
+using System.Globalization;
+using ValueAlign.Core.Evaluation.Reports;
+
+namespace ValueAlign.Web.Components.Reports;
+
+/// <summary>How report numbers read on pages and in exports: invariant, up to three decimals, a dash for none.</summary>
+public static class ReportFormat
+{
+    public static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("0.###", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>"[0.512, 0.733]" or empty when the metric has no interval.</summary>
+    public static string Interval(ReportMetric metric) =>
+        metric.Lower is null && metric.Upper is null ? "" : $"[{Number(metric.Lower)}, {Number(metric.Upper)}]";
+}
