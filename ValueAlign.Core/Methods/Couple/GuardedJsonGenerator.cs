@@ -47,12 +47,14 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, CoupleOptions opt
         var output = new StringBuilder();
         string? error;
         IReadOnlyDictionary<string, JsonElement>? values = null;
+        step.CallStarted(purpose, attempt);
         try
         {
             var settings = generation with { Grammar = grammar, MaxTokens = MaxTokens(fields) };
             await foreach (var piece in model.CompleteAsync(prompt, settings, cancellationToken).ConfigureAwait(false))
             {
                 output.Append(piece);
+                step.Streamed(purpose, attempt, piece);
             }
             (values, error) = JsonSlotParser.Parse(output.ToString(), fields);
         }
