@@ -13,7 +13,8 @@ namespace ValueAlign.Core.Methods.Couple.Inspection;
 /// </summary>
 public static class CounterfactualReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping keeps apostrophes and non-ASCII text readable; the output is a file or a terminal, never HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject ToJson(CounterfactualResult result, CounterfactualRequest request)
     {
