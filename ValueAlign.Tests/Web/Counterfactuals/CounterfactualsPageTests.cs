@@ -122,7 +122,8 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
         var page = Render(model);
         Fill(page);
 
-        await page.Find("button[data-testid=run]").ClickAsync(new());
+        // Not awaited: the click's task is the whole run, which only ends once it is cancelled.
+        var running = page.Find("button[data-testid=run]").ClickAsync(new());
         await model.Entered.WaitAsync(TimeSpan.FromSeconds(15));
         page.WaitForAssertion(() => Assert.Contains("Partial rewrite", page.Find("[data-testid=live-output]").TextContent));
         Assert.Contains("Prediction", page.Find("[data-testid=live-step]").TextContent);
@@ -132,6 +133,7 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
 
         // Throws TimeoutException if the running model call never saw the cancellation.
         await model.Cancelled.WaitAsync(TimeSpan.FromSeconds(15));
+        await running.WaitAsync(TimeSpan.FromSeconds(15));
         page.WaitForAssertion(() => Assert.Contains("Run cancelled", page.Find("[data-testid=message]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=results]"));
         Assert.True(page.Find("button[data-testid=cancel]").HasAttribute("disabled"));
