@@ -97,8 +97,9 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
         Assert.Empty(page.FindAll("[data-testid=no-model]"));
         var original = page.Find("[data-testid=original-text]");
         var counterfactual = page.Find("[data-testid=counterfactual-text]");
-        Assert.Contains("jobs bring wealth", original.TextContent);
-        Assert.Contains("We should care for everyone", counterfactual.TextContent);
+        // Each side reads as its own text again (words separated by single spaces).
+        Assert.Equal(Response, original.TextContent.Trim());
+        Assert.Equal(_script.Rewritten, counterfactual.TextContent.Trim());
         // Only "and" is common to both texts; everything else is a deletion on the left and an insertion on the right.
         Assert.Contains("Yes, build it: jobs bring wealth", original.QuerySelectorAll("del[data-testid=diff-del]").Select(e => e.TextContent).First());
         Assert.Equal(["We should care for everyone", "share power."], counterfactual.QuerySelectorAll("ins[data-testid=diff-ins]").Select(e => e.TextContent));
