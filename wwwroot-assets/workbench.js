@@ -14,6 +14,8 @@ window.valueAlign = {
     const handler = function (e) {
       const tag = (e.target && e.target.tagName) || "";
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (e.target && e.target.isContentEditable)) return;
+      // An element that handles its own keys (the image zoom overlay) keeps them.
+      if (e.target && e.target.closest && e.target.closest("[data-own-keys]")) return;
       if (["Escape", "j", "k", "ArrowDown", "ArrowUp"].indexOf(e.key) < 0) return;
       if (document.querySelector("[data-testid=item-drawer]") === null) return;
       e.preventDefault();

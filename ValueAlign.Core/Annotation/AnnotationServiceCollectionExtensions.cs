@@ -14,6 +14,7 @@ public static class AnnotationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<VerificationProjectService>();
         services.AddSingleton<AssignmentService>();
+        services.AddSingleton<PeerAnnotations>();
         services.AddSingleton<GuidelinesRenderer>();
         return services;
     }

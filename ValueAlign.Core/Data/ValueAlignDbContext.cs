@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Values.Objectives.Store;
 
 namespace ValueAlign.Core.Data;
 
@@ -30,6 +34,17 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<ItemAnnotation> Annotations => Set<ItemAnnotation>();
 
     public DbSet<ItemSkip> ItemSkips => Set<ItemSkip>();
+
+    public DbSet<JudgeLabel> JudgeLabels => Set<JudgeLabel>();
+
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
+    public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
+
+    public DbSet<EvalItemResult> EvalItemResults => Set<EvalItemResult>();
+    public DbSet<SavedObjective> SavedObjectives => Set<SavedObjective>();
+
+    public DbSet<ObjectiveVersion> ObjectiveVersions => Set<ObjectiveVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

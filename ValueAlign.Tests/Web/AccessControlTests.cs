@@ -32,6 +32,10 @@ public sealed class AccessControlTests(WorkbenchServerFixture fixture) : IClassF
         { Roles.Curator, "/counterfactuals", true },
         { Roles.Annotator, "/counterfactuals", false },
         { Roles.Viewer, "/counterfactuals", false },
+        { Roles.Admin, "/counterfactuals/study", true },
+        { Roles.Curator, "/counterfactuals/study", true },
+        { Roles.Annotator, "/counterfactuals/study", false },
+        { Roles.Viewer, "/counterfactuals/study", false },
     };
 
     [Theory]

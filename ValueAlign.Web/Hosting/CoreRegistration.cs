@@ -1,9 +1,13 @@
 using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Methods.Couple.Study;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -21,6 +25,10 @@ public static class CoreRegistration
         services.AddValueAlignInference(models);
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"));
         services.AddAnnotation();
+        services.AddJobs();
+        services.AddEvaluation();
+        services.AddCounterfactualStudy();
+        services.AddObjectiveStore();
         return services;
     }
 }

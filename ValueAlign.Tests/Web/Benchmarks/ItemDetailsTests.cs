@@ -5,6 +5,7 @@ using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Tests.Benchmarks;
 using ValueAlign.Tests.Support;
 using ValueAlign.Web.Components.Pages.Benchmarks;
+using ValueAlign.Web.Components.Shared;
 
 namespace ValueAlign.Tests.Web.Benchmarks;
 

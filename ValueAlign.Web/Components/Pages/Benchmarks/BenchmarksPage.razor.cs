@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Web.Benchmarks;
+using ValueAlign.Web.Components.Shared;
 
 namespace ValueAlign.Web.Components.Pages.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Model;
 
-namespace ValueAlign.Web.Components.Pages.Benchmarks;
+namespace ValueAlign.Web.Components.Shared;
 
 /// <summary>What the drawer shows of an item, decoded from its JSON columns once.</summary>
 public sealed record ItemView(BenchmarkItem Item, IReadOnlyList<string> Options, int? AnswerIndex, IReadOnlyList<string> Media, IReadOnlyList<string> KnowledgePoints, string PrettySource)

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ValueAlign.Core.Evaluation;
+
+internal sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
+{
+    public void Configure(EntityTypeBuilder<EvalRun> run)
+    {
+        run.ToTable("EvalRuns");
+        run.Property(r => r.Method).HasMaxLength(64);
+        run.Property(r => r.ConfigHash).HasMaxLength(64);
+        run.Property(r => r.ModelSha256).HasMaxLength(64);
+        run.Property(r => r.Name).HasMaxLength(300);
+        run.HasIndex(r => r.ConfigHash);
+        run.HasIndex(r => r.Method);
+    }
+}
+
+internal sealed class EvalItemResultConfiguration : IEntityTypeConfiguration<EvalItemResult>
+{
+    public void Configure(EntityTypeBuilder<EvalItemResult> result)
+    {
+        result.ToTable("EvalItemResults");
+        result.Property(r => r.UnitKey).HasMaxLength(64);
+        result.HasIndex(r => new { r.RunId, r.ItemId, r.UnitKey }).IsUnique();
+        result.HasOne<EvalRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

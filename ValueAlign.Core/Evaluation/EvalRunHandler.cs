@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ValueAlign.Core.Annotation.Judging;
+using ValueAlign.Core.Data;
+using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Jobs;
+
+namespace ValueAlign.Core.Evaluation;
+
+/// <summary>
+/// Executes an evaluation run as a job of the shared queue. Resumable by construction: it plans
+/// the units again, skips those already stored for the run, copies those an earlier run with the
+/// same configuration hash computed (the cache), and runs the rest, storing each unit's result
+/// and judge labels in one SaveChanges (one transaction). The unique index on (run, item, unit)
+/// means a crash between computing and storing can repeat a computation but never a result.
+/// </summary>
+public sealed class EvalRunHandler(
+    IDbContextFactory<ValueAlignDbContext> dbFactory,
+    EvalRunService runs,
+    EvaluationMethods methods,
+    ModelRegistry models,
+    ModelHost host,
+    TimeProvider clock,
+    ILogger<EvalRunHandler> logger) : IJobHandler
+{
+    public string Kind => EvalRunPayload.JobKind;
+
+    public async Task RunAsync(JobExecution job, CancellationToken cancellationToken)
+    {
+        var runId = EvalRunPayload.Parse(job.PayloadJson).RunId;
+        var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new EvalRunException($"Run {runId} no longer exists.");
+        var method = methods.Get(run.Method);
+        var items = await runs.LoadItemsAsync(ItemFilterJson.Deserialize(run.ItemFilterJson), cancellationToken).ConfigureAwait(false);
+        using var parameters = JsonDocument.Parse(run.ParametersJson);
+        var settings = new EvalSettings(parameters.RootElement.Clone(), run.Seed, run.TextOnly);
+        var units = method.Plan(items, settings);
+        if (units.Count != run.UnitCount)
+            await SetUnitCountAsync(run.Id, units.Count, cancellationToken).ConfigureAwait(false);
+
+        var stored = await StoredKeysAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        var missing = units.Where(u => !stored.Contains(new UnitKey(u.Item.Id, u.UnitKey))).ToList();
+        var done = units.Count - missing.Count;
+        job.Report(done, units.Count, done > 0 ? $"Resuming after {done} stored unit(s)" : "Starting");
+
+        if (missing.Count > 0)
+        {
+            var copied = await CopyCachedAsync(run, missing, cancellationToken).ConfigureAwait(false);
+            if (copied.Count > 0)
+            {
+                done += copied.Count;
+                missing = missing.Where(u => !copied.Contains(new UnitKey(u.Item.Id, u.UnitKey))).ToList();
+                job.Report(done, units.Count, $"Reused {copied.Count} cached result(s)");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var model = await AcquireModelAsync(run, cancellationToken).ConfigureAwait(false);
+            var context = new EvalContext(model, settings, run.ModelFileName);
+            var judgeName = $"{run.ModelFileName} ({run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]})";
+            foreach (var unit in missing)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (outcome, milliseconds) = await RunUnitAsync(method, unit, context, cancellationToken).ConfigureAwait(false);
+                await StoreAsync(run.Id, unit, outcome, milliseconds, judgeName, cancellationToken).ConfigureAwait(false);
+                done++;
+                job.Report(done, units.Count, $"{unit.Item.ExternalId}{(unit.UnitKey.Length > 0 ? " " + unit.UnitKey : "")}");
+            }
+        }
+
+        job.Report(done, units.Count, "Summarising");
+        await SummarizeAsync(run, method, items, cancellationToken).ConfigureAwait(false);
+        job.Report(done, units.Count, "Finished");
+    }
+
+    private static async Task<(EvalUnitOutcome Outcome, double Milliseconds)> RunUnitAsync(
+        IEvaluationMethod method, EvalUnit unit, EvalContext context, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var outcome = await method.RunAsync(unit, context, cancellationToken).ConfigureAwait(false);
+            return (outcome, watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One bad item (malformed output, an over-long prompt) is recorded and the run goes on.
+            var failed = new EvalUnitOutcome("", "", null, new Dictionary<string, double>(), Error: e.Message);
+            return (failed, watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    private async Task StoreAsync(long runId, EvalUnit unit, EvalUnitOutcome outcome, double milliseconds, string judgeName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.EvalItemResults.Add(new EvalItemResult
+        {
+            RunId = runId,
+            ItemId = unit.Item.Id,
+            UnitKey = unit.UnitKey,
+            Prompt = outcome.Prompt,
+            RawOutput = outcome.RawOutput,
+            ParsedAnswer = outcome.ParsedAnswer,
+            ScoresJson = EvalScores.Serialize(outcome.Scores),
+            Correct = outcome.Correct,
+            Error = outcome.Error,
+            DurationMs = milliseconds,
+            CreatedAt = now,
+        });
+        foreach (var verdict in outcome.JudgeVerdicts)
+        {
+            db.JudgeLabels.Add(new JudgeLabel
+            {
+                BenchmarkItemId = unit.Item.Id,
+                QuestionKey = verdict.QuestionKey,
+                Label = verdict.Label,
+                JudgeModel = judgeName,
+                EvalRunId = runId,
+                CreatedAt = now,
+            });
+        }
+        try
+        {
+            // Cancellation is not passed on: a computed result is stored even when a cancel
+            // arrives meanwhile, so the work is not lost.
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another runner stored this unit first (the unique index refused ours): keep theirs.
+            logger.LogWarning(e, "Result of run {Run}, item {Item}, unit '{Unit}' was already stored", runId, unit.Item.Id, unit.UnitKey);
+        }
+    }
+
+    /// <summary>
+    /// Copies results of earlier runs with the same configuration hash for the missing units.
+    /// Results that recorded an error are not reused: an error may have been transient (memory,
+    /// a killed judge), and recomputing costs one unit. Judge labels are copied per item when
+    /// all the item's units come from the same earlier run, since labels are kept per item.
+    /// </summary>
+    private async Task<HashSet<UnitKey>> CopyCachedAsync(EvalRun run, IReadOnlyList<EvalUnit> missing, CancellationToken cancellationToken)
+    {
+        var copied = new HashSet<UnitKey>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sources = await db.EvalRuns.AsNoTracking().Where(r => r.ConfigHash == run.ConfigHash && r.Id != run.Id)
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (sources.Count == 0)
+            return copied;
+
+        var wanted = missing.Select(u => new UnitKey(u.Item.Id, u.UnitKey)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var source in sources)
+        {
+            if (wanted.Count == 0)
+                break;
+            var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == source && r.Error == null)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var usable = results.Where(r => wanted.Contains(new UnitKey(r.ItemId, r.UnitKey))).ToList();
+            if (usable.Count == 0)
+                continue;
+            var unitsPerItem = missing.GroupBy(u => u.Item.Id).ToDictionary(g => g.Key, g => g.Count());
+            var wholeItems = usable.GroupBy(r => r.ItemId).Where(g => g.Count() == unitsPerItem.GetValueOrDefault(g.Key)).Select(g => g.Key).ToHashSet();
+            var labels = await db.JudgeLabels.AsNoTracking().Where(l => l.EvalRunId == source).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            await using var write = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var r in usable)
+            {
+                write.EvalItemResults.Add(new EvalItemResult
+                {
+                    RunId = run.Id,
+                    ItemId = r.ItemId,
+                    UnitKey = r.UnitKey,
+                    Prompt = r.Prompt,
+                    RawOutput = r.RawOutput,
+                    ParsedAnswer = r.ParsedAnswer,
+                    ScoresJson = r.ScoresJson,
+                    Correct = r.Correct,
+                    Error = r.Error,
+                    DurationMs = r.DurationMs,
+                    FromCache = true,
+                    CreatedAt = now,
+                });
+            }
+            foreach (var l in labels.Where(l => wholeItems.Contains(l.BenchmarkItemId)))
+            {
+                write.JudgeLabels.Add(new JudgeLabel
+                {
+                    BenchmarkItemId = l.BenchmarkItemId,
+                    QuestionKey = l.QuestionKey,
+                    Label = l.Label,
+                    JudgeModel = l.JudgeModel,
+                    EvalRunId = run.Id,
+                    CreatedAt = now,
+                });
+            }
+            // All copies of one source in one transaction: a crash leaves none or all of them.
+            await write.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var r in usable)
+            {
+                var key = new UnitKey(r.ItemId, r.UnitKey);
+                copied.Add(key);
+                wanted.Remove(key);
+            }
+        }
+        return copied;
+    }
+
+    /// <summary>
+    /// The run's model, loaded into the shared host unless it is already the loaded one. The file
+    /// must still be the one the run was created with (same SHA-256): results of a run must all
+    /// come from one model.
+    /// </summary>
+    private async Task<ILanguageModel> AcquireModelAsync(EvalRun run, CancellationToken cancellationToken)
+    {
+        string real;
+        try
+        {
+            real = models.Resolve(run.ModelPath);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException)
+        {
+            throw new EvalRunException(e.Message, e);
+        }
+        if (!File.Exists(real))
+            throw new EvalRunException($"The run's model file '{run.ModelPath}' is not in the models folder '{models.ModelsRoot}' any more.");
+        var sha = await models.Sha256Async(real, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(sha, run.ModelSha256, StringComparison.Ordinal))
+            throw new EvalRunException($"The model file '{run.ModelPath}' changed since run {run.Id} was created (SHA-256 {sha[..12]}…, expected {run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]}…); start a new run.");
+        if (host.Model is { } loaded && string.Equals(Path.GetFullPath(loaded.Description.Path), real, StringComparison.Ordinal))
+            return loaded;
+        logger.LogInformation("Loading model {Path} for run {Run}", real, run.Id);
+        return await host.LoadAsync(real, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == run.Id)
+            .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await db.EvalRuns.FirstAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
+        var report = method.Summarize(new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id)));
+        stored.ReportJson = RunReportJson.Serialize(report);
+        stored.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task<HashSet<UnitKey>> StoredKeysAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var keys = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == runId)
+            .Select(r => new { r.ItemId, r.UnitKey }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return keys.Select(k => new UnitKey(k.ItemId, k.UnitKey)).ToHashSet();
+    }
+
+    private async Task SetUnitCountAsync(long runId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.EvalRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.UnitCount, count), cancellationToken).ConfigureAwait(false);
+    }
+
+    private readonly record struct UnitKey(long ItemId, string Key);
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Data;
+using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Jobs;
+
+namespace ValueAlign.Core.Evaluation;
+
+/// <summary>
+/// Creates evaluation runs (hashing their configuration and queueing an <c>eval-run</c> job),
+/// lists them, and pages through their item results. The work itself is done by
+/// <see cref="EvalRunHandler"/> in the shared job queue.
+/// </summary>
+public sealed class EvalRunService(
+    IDbContextFactory<ValueAlignDbContext> dbFactory,
+    ModelRegistry models,
+    EvaluationMethods methods,
+    JobQueue queue,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Validates the request (model inside the models folder, known method, parameters a JSON
+    /// object, at least one item the method can plan), stores the run and queues its job.
+    /// Throws <see cref="EvalRunException"/> with a message for the user when something is wrong.
+    /// </summary>
+    public async Task<EvalRun> CreateAsync(EvalRunRequest request, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var method = methods.Get(request.Method);
+        ModelEntry model;
+        try
+        {
+            model = models.Find(request.ModelPath);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or ArgumentException or IOException)
+        {
+            throw new EvalRunException(e.Message, e);
+        }
+        string parameters, filter;
+        try
+        {
+            parameters = CanonicalJson.NormalizeObject(request.ParametersJson);
+            filter = ItemFilterJson.Serialize(request.Filter);
+        }
+        catch (ArgumentException e)
+        {
+            throw new EvalRunException(e.Message, e);
+        }
+
+        var items = await LoadItemsAsync(request.Filter, cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0)
+            throw new EvalRunException("The item selection is empty: no benchmark item matches the filter.");
+        // The runtime has no image or audio input (ILanguageModel is text-only), so any media
+        // item is shown as its text alone and the run says so.
+        var textOnly = items.Any(i => i.Modality != Modality.Text);
+        using var parametersDocument = JsonDocument.Parse(parameters);
+        var settings = new EvalSettings(parametersDocument.RootElement.Clone(), request.Seed, textOnly);
+        IReadOnlyList<EvalUnit> units;
+        try
+        {
+            units = method.Plan(items, settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new EvalRunException(e.Message, e);
+        }
+
+        var sha = await models.Sha256Async(model.FullPath, cancellationToken).ConfigureAwait(false);
+        var run = new EvalRun
+        {
+            Name = string.IsNullOrWhiteSpace(request.Name) ? $"{method.DisplayName} · {Path.GetFileName(model.FullPath)}" : request.Name.Trim(),
+            Method = method.Id,
+            ModelPath = model.RelativePath,
+            ModelFileName = Path.GetFileName(model.FullPath),
+            ModelSha256 = sha,
+            ModelBytes = model.SizeBytes,
+            ItemFilterJson = filter,
+            ParametersJson = parameters,
+            Seed = request.Seed,
+            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, sha, filter, parameters, request.Seed),
+            TextOnly = textOnly,
+            UnitCount = units.Count,
+            CreatedBy = user,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        if (run.Name.Length > 300)
+            run.Name = run.Name[..300];
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.EvalRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        run.JobId = await queue.EnqueueAsync(EvalRunPayload.JobKind, $"Run {run.Id}: {run.Name}", new EvalRunPayload(run.Id).ToJson(), user, cancellationToken)
+            .ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
+    public async Task<EvalRun?> GetAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.EvalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The run with its job's live state; null when there is no such run.</summary>
+    public async Task<EvalRunSummary?> GetSummaryAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var run = await GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+            return null;
+        return new EvalRunSummary(run, run.JobId is { } job ? await queue.GetAsync(job, cancellationToken).ConfigureAwait(false) : null);
+    }
+
+    /// <summary>The newest runs first, each with its job's live state.</summary>
+    public async Task<IReadOnlyList<EvalRunSummary>> ListAsync(int take = 100, string? method = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var query = db.EvalRuns.AsNoTracking();
+        if (!string.IsNullOrEmpty(method))
+            query = query.Where(r => r.Method == method);
+        var runs = await query.OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var summaries = new List<EvalRunSummary>(runs.Count);
+        foreach (var run in runs)
+            summaries.Add(new EvalRunSummary(run, run.JobId is { } job ? await queue.GetAsync(job, cancellationToken).ConfigureAwait(false) : null));
+        return summaries;
+    }
+
+    /// <summary>Asks the run's job to stop (or unqueues it); false when it is not queued or running.</summary>
+    public async Task<bool> CancelAsync(long runId, CancellationToken cancellationToken = default) =>
+        await GetAsync(runId, cancellationToken).ConfigureAwait(false) is { JobId: { } job } && await queue.CancelAsync(job, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Queues a cancelled or failed run again; it continues after its stored results.</summary>
+    public async Task<bool> ResumeAsync(long runId, CancellationToken cancellationToken = default) =>
+        await GetAsync(runId, cancellationToken).ConfigureAwait(false) is { JobId: { } job } && await queue.ResumeAsync(job, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>One page of a run's item results, in unit order (item id, then unit key).</summary>
+    public async Task<EvalResultPage> ResultsAsync(long runId, EvalResultFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = from r in db.EvalItemResults.AsNoTracking()
+                   join i in db.BenchmarkItems.AsNoTracking() on r.ItemId equals i.Id
+                   where r.RunId == runId
+                   select new { r, i };
+        rows = filter.Outcome switch
+        {
+            EvalOutcomeFilter.Correct => rows.Where(x => x.r.Error == null && x.r.Correct == true),
+            EvalOutcomeFilter.Incorrect => rows.Where(x => x.r.Error == null && x.r.Correct == false),
+            EvalOutcomeFilter.Error => rows.Where(x => x.r.Error != null),
+            _ => rows,
+        };
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // ToLower on both sides: SQLite's LIKE and PostgreSQL's differ in case handling.
+            var needle = filter.Search.Trim().ToLowerInvariant();
+            rows = rows.Where(x => x.i.Text.ToLower().Contains(needle));
+        }
+        if (!string.IsNullOrEmpty(filter.Country)) rows = rows.Where(x => x.i.Country == filter.Country);
+        if (!string.IsNullOrEmpty(filter.Language)) rows = rows.Where(x => x.i.Language == filter.Language);
+        if (filter.Modality is { } modality) rows = rows.Where(x => x.i.Modality == modality);
+        if (!string.IsNullOrEmpty(filter.Category)) rows = rows.Where(x => x.i.Category == filter.Category);
+
+        var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
+        var page = await rows.OrderBy(x => x.r.ItemId).ThenBy(x => x.r.UnitKey)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000))
+            .Select(x => new EvalResultRow(x.r, x.i.ExternalId, x.i.Text, x.i.Country, x.i.Language, x.i.Modality, x.i.Category))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new EvalResultPage(page, total);
+    }
+
+    /// <summary>Every item result of a run in unit order (for exports).</summary>
+    public async Task<IReadOnlyList<EvalItemResult>> AllResultsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == runId)
+            .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The items a filter selects with their labels (value-labelled methods need them), in id order (the order units are planned in).</summary>
+    internal async Task<IReadOnlyList<BenchmarkItem>> LoadItemsAsync(ItemFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await BenchmarkQuery.Filtered(db, filter).Include(i => i.Labels).OrderBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

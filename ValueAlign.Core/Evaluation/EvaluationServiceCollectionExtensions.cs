@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ValueAlign.Core.Jobs;
+
+namespace ValueAlign.Core.Evaluation;
+
+public static class EvaluationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Evaluation runs: the run service, the method registry, the <c>eval-run</c> job handler and
+    /// the built-in methods. A method is added with
+    /// <c>services.AddSingleton&lt;IEvaluationMethod, MyMethod&gt;()</c>. Needs the data, model
+    /// registry, inference and jobs registrations.
+    /// </summary>
+    public static IServiceCollection AddEvaluation(this IServiceCollection services)
+    {
+        services.AddJobs();
+        services.TryAddSingleton<EvaluationMethods>();
+        services.TryAddSingleton<EvalRunService>();
+        services.AddSingleton<IJobHandler, EvalRunHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ValueAlign.Core.Jobs;
+
+/// <summary>
+/// Runs queued jobs one at a time in the web host (as a hosted service) or on demand (the CLI
+/// runs its own job in-process with <see cref="RunAsync"/>). A host shutdown puts the running
+/// job back in the queue; a user's cancel marks it Cancelled; an exception marks it Failed with
+/// the message. Either way the handler's persisted results stay, so resuming loses nothing.
+/// </summary>
+public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers, TimeProvider clock, ILogger<JobRunner> logger) : BackgroundService
+{
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<string, IJobHandler> byKind = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var recovered = await queue.RecoverInterruptedAsync(stoppingToken).ConfigureAwait(false);
+        if (recovered > 0)
+            logger.LogInformation("Re-queued {Count} job(s) interrupted by the last shutdown", recovered);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunAsync(null, stoppingToken).ConfigureAwait(false) is null)
+                    await queue.WaitForWorkAsync(TimeSpan.FromSeconds(5), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A database hiccup must not kill the runner for the life of the process.
+                logger.LogError(e, "Job runner loop failed; retrying in 5 s");
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims and runs one job: <paramref name="jobId"/> when given (any state but Completed, so a
+    /// job left Running by a killed process can be resumed from the command line), otherwise the
+    /// oldest queued one. Returns the final state, or null when there was nothing to run.
+    /// </summary>
+    public async Task<JobState?> RunAsync(long? jobId, CancellationToken stoppingToken)
+    {
+        var job = await queue.ClaimAsync(jobId, stoppingToken).ConfigureAwait(false);
+        if (job is null)
+            return null;
+        if (!byKind.TryGetValue(job.Kind, out var handler))
+        {
+            await queue.FinishAsync(job.Id, JobState.Failed, job.Done, job.Total, null, $"No handler is registered for job kind '{job.Kind}'.").ConfigureAwait(false);
+            return JobState.Failed;
+        }
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        queue.RegisterRunning(job.Id, cancel);
+        var eta = new EtaEstimator();
+        var progress = new ProgressState(job.Done, job.Total, job.Message);
+        eta.Start(job.Done, clock.GetUtcNow().UtcDateTime);
+        var execution = new JobExecution(job.Id, job.Kind, job.PayloadJson, job.Attempts, (done, total, message) =>
+        {
+            progress.Set(done, total, message);
+            var now = clock.GetUtcNow().UtcDateTime;
+            queue.ReportLive(JobSnapshot.From(job, eta.Rate(done, now), eta.Remaining(done, total, now)) with
+            {
+                State = JobState.Running, Done = done, Total = total, Message = message ?? job.Message,
+            });
+        });
+
+        using var saving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var saver = SaveProgressPeriodicallyAsync(job.Id, progress, saving.Token);
+        JobState final;
+        string? error = null;
+        try
+        {
+            await handler.RunAsync(execution, cancel.Token).ConfigureAwait(false);
+            final = JobState.Completed;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            final = JobState.Queued;
+            progress.Set(progress.Done, progress.Total, "Interrupted by shutdown; resumes on the next start");
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            final = JobState.Cancelled;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
+            final = JobState.Failed;
+            error = e.Message;
+        }
+        finally
+        {
+            queue.UnregisterRunning(job.Id);
+            await saving.CancelAsync().ConfigureAwait(false);
+            try { await saver.ConfigureAwait(false); } catch (OperationCanceledException) { }
+        }
+
+        await queue.FinishAsync(job.Id, final, progress.Done, progress.Total, progress.Message, error).ConfigureAwait(false);
+        return final;
+    }
+
+    private async Task SaveProgressPeriodicallyAsync(long id, ProgressState progress, CancellationToken cancellationToken)
+    {
+        var saved = (-1, -1);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(SaveInterval, cancellationToken).ConfigureAwait(false);
+            var current = (progress.Done, progress.Total);
+            if (current == saved)
+                continue;
+            await queue.SaveProgressAsync(id, current.Done, current.Total, progress.Message, cancellationToken).ConfigureAwait(false);
+            saved = current;
+        }
+    }
+
+    /// <summary>The latest progress a handler reported; written from the handler's thread, read by the saver.</summary>
+    private sealed class ProgressState(int done, int total, string? message)
+    {
+        private readonly Lock gate = new();
+
+        public int Done { get { lock (gate) return done; } }
+
+        public int Total { get { lock (gate) return total; } }
+
+        public string? Message { get { lock (gate) return message; } }
+
+        public void Set(int newDone, int newTotal, string? newMessage)
+        {
+            lock (gate)
+            {
+                done = newDone;
+                total = newTotal;
+                message = newMessage ?? message;
+            }
+        }
+    }
+}

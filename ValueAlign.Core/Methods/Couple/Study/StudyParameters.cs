@@ -1,0 +1,73 @@
+using System.Text.Json;
+using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives;
+
+namespace ValueAlign.Core.Methods.Couple.Study;
+
+/// <summary>
+/// Parameters of a counterfactual batch study, read from the run's canonical parameters JSON:
+/// <c>{"methods":["couple","raw"],"objectives":[{...ValueObjective JSON...}],"response":"item"}</c>.
+/// Objectives are inline (not ids of saved objectives) so the run's configuration hash covers
+/// exactly the priorities that were studied, even if a saved objective changes later.
+/// </summary>
+public sealed record StudyParameters(IReadOnlyList<string> Methods, IReadOnlyList<ValueObjective> Objectives, StudyResponseSource Response)
+{
+    public static StudyParameters Parse(JsonElement parameters, ValueSystemCatalog catalog)
+    {
+        if (parameters.ValueKind != JsonValueKind.Object)
+            throw new ArgumentException("Study parameters must be a JSON object with 'methods' and 'objectives'.");
+        var methods = new List<string>();
+        if (!parameters.TryGetProperty("methods", out var m) || m.ValueKind != JsonValueKind.Array || m.GetArrayLength() == 0)
+            throw new ArgumentException($"'methods' must list at least one of: {string.Join(", ", CounterfactualMethodIds.All)}.");
+        foreach (var entry in m.EnumerateArray())
+        {
+            var id = entry.ValueKind == JsonValueKind.String ? entry.GetString()! : "";
+            if (!CounterfactualMethodIds.All.Contains(id))
+                throw new ArgumentException($"methods[{methods.Count}]: '{id}' is not a counterfactual method; use one of {string.Join(", ", CounterfactualMethodIds.All)}.");
+            if (methods.Contains(id))
+                throw new ArgumentException($"methods[{methods.Count}]: '{id}' is listed twice.");
+            methods.Add(id);
+        }
+        if (!parameters.TryGetProperty("objectives", out var o) || o.ValueKind != JsonValueKind.Array || o.GetArrayLength() == 0)
+            throw new ArgumentException("'objectives' must list at least one value objective.");
+        var objectives = new List<ValueObjective>();
+        foreach (var entry in o.EnumerateArray())
+        {
+            var index = objectives.Count;
+            ValueObjective objective;
+            try
+            {
+                objective = ValueObjectiveJson.Import(entry.GetRawText());
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidObjectiveException)
+            {
+                throw new ArgumentException($"objectives[{index}]: {e.Message}", e);
+            }
+            var system = catalog.Find(objective.ValueSystemId)
+                ?? throw new ArgumentException($"objectives[{index}]: value system '{objective.ValueSystemId}' is not in the catalogue.");
+            var errors = objective.Validate(system);
+            if (errors.Count > 0)
+                throw new ArgumentException($"objectives[{index}]: {string.Join(" ", errors)}");
+            objectives.Add(objective);
+        }
+        var response = StudyResponseSource.Item;
+        if (parameters.TryGetProperty("response", out var r))
+        {
+            response = r.ValueKind == JsonValueKind.String && r.GetString() is "item" or "generate"
+                ? (r.GetString() == "generate" ? StudyResponseSource.Generate : StudyResponseSource.Item)
+                : throw new ArgumentException("'response' must be \"item\" (use the item's own response text where it has one) or \"generate\".");
+        }
+        return new StudyParameters(methods, objectives, response);
+    }
+
+    public string ObjectiveName(int index) => Objectives[index].Name is { Length: > 0 } name ? name : $"objective {index + 1}";
+}
+
+public enum StudyResponseSource
+{
+    /// <summary>Arguments and dialogues bring their own response; scenarios have none, so the model answers first.</summary>
+    Item,
+
+    /// <summary>The model always writes the original response.</summary>
+    Generate,
+}
