@@ -37,6 +37,7 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
         _ctx.Services.AddSingleton(_host);
         _ctx.Services.AddSingleton(ValueSystemFiles.Shipped);
         _ctx.Services.AddSingleton(fixture.Library.Query);
+        _ctx.Services.AddSingleton(new ValueAlign.Core.Values.Objectives.Store.ObjectiveStore(fixture.Library.Factory, ValueSystemFiles.Shipped, TimeProvider.System));
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("curator@example.org");
         auth.SetRoles(Roles.Curator);

@@ -5,6 +5,7 @@ using ValueAlign.Core.Methods.Couple;
 using ValueAlign.Core.Methods.Couple.Inspection;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives;
+using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Web.Components.Shared;
 using ValueAlign.Web.Counterfactuals;
 
@@ -59,15 +60,35 @@ public sealed partial class CounterfactualsPage : IDisposable
     [Inject] private IInspectorModel InspectorModel { get; set; } = default!;
     [Inject] private ModelHost Host { get; set; } = default!;
     [Inject] private ValueSystemCatalog Catalog { get; set; } = default!;
+    [Inject] private ObjectiveStore Objectives { get; set; } = default!;
+
+    private IReadOnlyList<ObjectiveSummary> _saved = [];
+    private long? _savedId;
+    private ValueObjective? _loaded;
 
     private ILanguageModel? Model => InspectorModel.Current;
 
     private bool Busy => _busy != Work.None;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         SetSystem(Catalog.Find("schwartz-10") ?? Catalog.All[0]);
         Host.StateChanged += OnHostStateChanged;
+        _saved = await Objectives.ListAsync();
+    }
+
+    /// <summary>Loads a saved objective's newest version: its system and priorities go into the editor; importance and graph overrides are kept for the run.</summary>
+    private async Task LoadSavedAsync(long? id)
+    {
+        _savedId = id;
+        _loaded = null;
+        if (id is null || await Objectives.GetAsync(id.Value) is not { } stored || Catalog.Find(stored.Objective.ValueSystemId) is not { } system)
+        {
+            return;
+        }
+        _system = system;
+        _priorities = stored.Objective.InSystemOrder(system).Select(p => p.Priority).ToArray();
+        _loaded = stored.Objective;
     }
 
     private void OnHostStateChanged(ModelHostState state) => _ = InvokeAsync(StateHasChanged);
@@ -83,6 +104,8 @@ public sealed partial class CounterfactualsPage : IDisposable
         if (Catalog.Find(id) is { } system)
         {
             SetSystem(system);
+            _savedId = null;
+            _loaded = null;
         }
     }
 
@@ -96,7 +119,16 @@ public sealed partial class CounterfactualsPage : IDisposable
         _messageSeverity = Severity.Info;
     }
 
-    private ValueObjective Target() => ValueObjective.FromVector(_system, _priorities);
+    /// <summary>The editor's priorities; with a loaded objective of the same system, its importance weights and graph overrides too.</summary>
+    private ValueObjective Target()
+    {
+        if (_loaded is { } loaded && loaded.ValueSystemId == _system.Id)
+        {
+            var ordered = loaded.InSystemOrder(_system);
+            return loaded with { Priorities = ordered.Select((p, i) => p with { Priority = _priorities[i] }).ToArray() };
+        }
+        return ValueObjective.FromVector(_system, _priorities);
+    }
 
     private IReadOnlyList<double> TargetVector(ValueSystem system) =>
         system.Id == _system.Id ? _priorities.Select(p => (double)p).ToArray() : system.Dimensions.Select(_ => (double)PriorityList.DefaultPriority).ToArray();
