@@ -27,6 +27,11 @@ public sealed class AccessControlTests(WorkbenchServerFixture fixture) : IClassF
         { Roles.Curator, "/admin/users", false },
         { Roles.Annotator, "/admin/users", false },
         { Roles.Viewer, "/admin/users", false },
+        // Running counterfactuals uses the one shared model: curators and admins only.
+        { Roles.Admin, "/counterfactuals", true },
+        { Roles.Curator, "/counterfactuals", true },
+        { Roles.Annotator, "/counterfactuals", false },
+        { Roles.Viewer, "/counterfactuals", false },
         { Roles.Admin, "/counterfactuals/study", true },
         { Roles.Curator, "/counterfactuals/study", true },
         { Roles.Annotator, "/counterfactuals/study", false },

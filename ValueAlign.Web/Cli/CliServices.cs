@@ -21,7 +21,9 @@ public static class CliServices
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        // Logs go to standard error: standard output carries the verbs' data (JSON, tables).
+        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddWorkbenchCore(configuration, WorkbenchPaths.From(root, configuration));
         services.AddIdentityCore<AppUser>(CoreServiceCollectionExtensions.ConfigureValueAlignIdentity)
             .AddValueAlignIdentityStores();

@@ -34,6 +34,7 @@ public static class WorkbenchWebApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ValueAlign.Web.Dashboards.PlotlyScriptFile>();
+        builder.Services.AddSingleton<ValueAlign.Web.Counterfactuals.IInspectorModel, ValueAlign.Web.Counterfactuals.SharedInspectorModel>();
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
         // Keys on disk so sign-in cookies and antiforgery tokens survive a restart.
         builder.Services.AddDataProtection()

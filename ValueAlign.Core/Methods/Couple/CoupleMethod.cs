@@ -33,7 +33,7 @@ public sealed class CoupleMethod : ICounterfactualMethod
     public async Task<CounterfactualResult> RunAsync(CounterfactualRequest request, CancellationToken cancellationToken = default)
     {
         request.Objective.EnsureValid(request.System);
-        var trace = new CoupleTrace();
+        var trace = new CoupleTrace(request.Progress);
         var original = request.Response ?? await BaselineGeneration.AnswerAsync(model, options, CouplePrompts.Answer(request.Question), trace, cancellationToken).ConfigureAwait(false);
         if (original is null)
         {

@@ -5,9 +5,12 @@ using ValueAlign.Core.Methods.Structured;
 namespace ValueAlign.Core.Methods.Couple;
 
 /// <summary>The causal trace of one run: its steps in order. Steps are recorded by <see cref="StepRecorder"/>.</summary>
-public sealed class CoupleTrace
+/// <remarks>With a <see cref="Progress"/> sink, steps, calls and generated pieces are also reported live.</remarks>
+public sealed class CoupleTrace(IProgress<CounterfactualProgress>? progress = null)
 {
     private readonly List<TraceStep> steps = [];
+
+    public IProgress<CounterfactualProgress>? Progress => progress;
 
     public IReadOnlyList<TraceStep> Steps => steps;
 
@@ -16,9 +19,17 @@ public sealed class CoupleTrace
 
     public TraceStep? Find(string name) => steps.FirstOrDefault(s => s.Name == name);
 
-    public StepRecorder Begin(string name) => new(this, name);
+    public StepRecorder Begin(string name)
+    {
+        progress?.Report(new CounterfactualProgress(CounterfactualProgressKind.StepStarted, name));
+        return new(this, name);
+    }
 
-    internal void Add(TraceStep step) => steps.Add(step);
+    internal void Add(TraceStep step)
+    {
+        steps.Add(step);
+        progress?.Report(new CounterfactualProgress(CounterfactualProgressKind.StepFinished, step.Name));
+    }
 }
 
 /// <summary>Collects the calls and errors of one step while it runs; <see cref="Finish"/> adds it to the trace with its timing.</summary>
@@ -38,6 +49,14 @@ public sealed class StepRecorder
     }
 
     public void Call(ModelCall call) => calls.Add(call);
+
+    /// <summary>Reports that a model call of this step begins (for live views; the call is recorded by <see cref="Call"/> when done).</summary>
+    public void CallStarted(string purpose, int attempt) =>
+        trace.Progress?.Report(new CounterfactualProgress(CounterfactualProgressKind.CallStarted, name, purpose, attempt));
+
+    /// <summary>Reports a piece of a running call's output.</summary>
+    public void Streamed(string purpose, int attempt, string piece) =>
+        trace.Progress?.Report(new CounterfactualProgress(CounterfactualProgressKind.Token, name, purpose, attempt, piece));
 
     public void Error(string message) => errors.Add(message);
 

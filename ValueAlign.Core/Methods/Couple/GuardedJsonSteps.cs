@@ -13,7 +13,14 @@ internal static class GuardedJsonSteps
     public static async Task<IReadOnlyDictionary<string, JsonElement>?> GenerateAsync(
         this GuardedJsonGenerator generator, string purpose, string prompt, IReadOnlyList<JsonField> fields, StepRecorder step, CancellationToken cancellationToken)
     {
-        var result = await generator.GenerateAsync(purpose, prompt, fields, cancellationToken).ConfigureAwait(false);
+        var result = await generator.GenerateAsync(purpose, prompt, fields, cancellationToken,
+            observe: (attempt, piece) =>
+            {
+                if (piece is null)
+                    step.CallStarted(purpose, attempt);
+                else
+                    step.Streamed(purpose, attempt, piece);
+            }).ConfigureAwait(false);
         foreach (var call in result.Calls)
         {
             step.Call(call);

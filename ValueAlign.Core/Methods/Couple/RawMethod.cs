@@ -15,7 +15,7 @@ public sealed class RawMethod(ILanguageModel model, CoupleOptions options) : ICo
     public async Task<CounterfactualResult> RunAsync(CounterfactualRequest request, CancellationToken cancellationToken = default)
     {
         request.Objective.EnsureValid(request.System);
-        var trace = new CoupleTrace();
+        var trace = new CoupleTrace(request.Progress);
         var response = request.Response ?? await BaselineGeneration.AnswerAsync(model, options, CouplePrompts.Answer(request.Question), trace, cancellationToken).ConfigureAwait(false);
         var evaluated = response is null ? null
             : await evaluation.RunAsync(request.System, request.Objective, request.Question, response, trace, cancellationToken).ConfigureAwait(false);

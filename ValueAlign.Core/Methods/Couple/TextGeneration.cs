@@ -14,11 +14,13 @@ public static class TextGeneration
         var clock = Stopwatch.StartNew();
         var output = new StringBuilder();
         string? error = null;
+        step.CallStarted(purpose, 1);
         try
         {
             await foreach (var piece in model.CompleteAsync(prompt, generation, cancellationToken).ConfigureAwait(false))
             {
                 output.Append(piece);
+                step.Streamed(purpose, 1, piece);
             }
             if (output.ToString().Trim().Length == 0)
             {

@@ -17,7 +17,7 @@ public sealed class ValuePromptMethod(ILanguageModel model, CoupleOptions option
     public async Task<CounterfactualResult> RunAsync(CounterfactualRequest request, CancellationToken cancellationToken = default)
     {
         request.Objective.EnsureValid(request.System);
-        var trace = new CoupleTrace();
+        var trace = new CoupleTrace(request.Progress);
         var prompt = prompts.ValuePrompt(request.System, request.Objective, request.Question, request.Response);
         var response = await BaselineGeneration.AnswerAsync(model, options, prompt, trace, cancellationToken).ConfigureAwait(false);
         var evaluated = response is null ? null

@@ -19,14 +19,17 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
     /// <param name="grammar">Builds the grammar for the fields (default <see cref="JsonGrammar.ForObject(IReadOnlyList{JsonField})"/>),
     /// for layouts the object grammar cannot say, such as a permutation.</param>
     /// <param name="check">Extra validation of parsed values; returns an error message or null.</param>
+    /// <param name="observe">Live view for streaming UIs: called with (attempt, null) when an attempt starts
+    /// and (attempt, piece) for every generated piece.</param>
     public async Task<GuardedJsonResult> GenerateAsync(
         string purpose, string prompt, IReadOnlyList<JsonField> fields, CancellationToken cancellationToken,
         Func<IReadOnlyList<JsonField>, string>? grammar = null,
-        Func<IReadOnlyDictionary<string, JsonElement>, string?>? check = null)
+        Func<IReadOnlyDictionary<string, JsonElement>, string?>? check = null,
+        Action<int, string?>? observe = null)
     {
         grammar ??= JsonGrammar.ForObject;
         var calls = new List<ModelCall>(2);
-        var first = await AttemptAsync(purpose, 1, prompt, fields, generation, grammar, check, cancellationToken).ConfigureAwait(false);
+        var first = await AttemptAsync(purpose, 1, prompt, fields, generation, grammar, check, observe, cancellationToken).ConfigureAwait(false);
         calls.Add(first.Call);
         if (first.Values is not null)
         {
@@ -36,7 +39,7 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
             ? f with { Type = new JsonFieldType.Text(Math.Min(t.MaxLength, strictTextMaxLength)) }
             : f).ToArray();
         var strictPrompt = prompt + "\n(Previous answer was invalid: " + first.Call.Error + ") Reply with exactly: " + Layout(fields) + "\n";
-        var second = await AttemptAsync(purpose, 2, strictPrompt, strictFields, generation with { Temperature = 0 }, grammar, check, cancellationToken).ConfigureAwait(false);
+        var second = await AttemptAsync(purpose, 2, strictPrompt, strictFields, generation with { Temperature = 0 }, grammar, check, observe, cancellationToken).ConfigureAwait(false);
         calls.Add(second.Call);
         return second.Values is not null
             ? new GuardedJsonResult(second.Values, strictPrompt, second.Call.RawOutput, null, calls)
@@ -47,18 +50,20 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
     private async Task<(IReadOnlyDictionary<string, JsonElement>? Values, ModelCall Call)> AttemptAsync(
         string purpose, int attempt, string prompt, IReadOnlyList<JsonField> fields, GenerationOptions settings,
         Func<IReadOnlyList<JsonField>, string> grammar, Func<IReadOnlyDictionary<string, JsonElement>, string?>? check,
-        CancellationToken cancellationToken)
+        Action<int, string?>? observe, CancellationToken cancellationToken)
     {
         var rules = grammar(fields);
         var clock = Stopwatch.StartNew();
         var output = new StringBuilder();
         string? error;
         IReadOnlyDictionary<string, JsonElement>? values = null;
+        observe?.Invoke(attempt, null);
         try
         {
             await foreach (var piece in model.CompleteAsync(prompt, settings with { Grammar = rules, MaxTokens = MaxTokens(fields) }, cancellationToken).ConfigureAwait(false))
             {
                 output.Append(piece);
+                observe?.Invoke(attempt, piece);
             }
             (values, error) = JsonSlotParser.Parse(output.ToString(), fields);
             if (values is not null && check?.Invoke(values) is { } rejected)

@@ -52,4 +52,24 @@ public class NavMenuTests
         Assert.NotNull(menu.Find("a[href='/admin/users']"));
         Assert.NotNull(menu.Find("a[href='/projects']"));
     }
+
+    [Theory]
+    [InlineData(Roles.Admin, true)]
+    [InlineData(Roles.Curator, true)]
+    [InlineData(Roles.Annotator, false)]
+    [InlineData(Roles.Viewer, false)]
+    public async Task Counterfactuals_link_is_shown_to_the_roles_that_may_run_the_model(string role, bool shown)
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone@example.org");
+        auth.SetRoles(role);
+
+        var menu = ctx.Render<NavMenu>();
+
+        Assert.Equal(shown, LinkTexts(menu).Contains("Counterfactuals"));
+        Assert.Equal(shown, menu.FindAll("a[href='/counterfactuals']").Count == 1);
+    }
 }

@@ -52,8 +52,9 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Couple
         var (objectiveIndex, methodId) = ParseKey(unit.UnitKey);
         var objective = parameters.Objectives[objectiveIndex];
         var system = catalog.Get(objective.ValueSystemId);
-        var (question, response) = StudyItemText.From(unit.Item, parameters.Response);
-        var method = CounterfactualMethodIds.Create(methodId, context.Model, options ?? new CoupleOptions());
+        var item = Inspection.InspectionItem.From(unit.Item);
+        var (question, response) = (item.Question, parameters.Response == StudyResponseSource.Generate ? null : item.Response);
+        var method = CounterfactualMethods.Create(methodId, context.Model, options ?? new CoupleOptions());
 
         var result = await method.RunAsync(new Couple.CounterfactualRequest(system, objective, question, response), cancellationToken).ConfigureAwait(false);
 

@@ -18,12 +18,12 @@ public sealed record StudyParameters(IReadOnlyList<string> Methods, IReadOnlyLis
             throw new ArgumentException("Study parameters must be a JSON object with 'methods' and 'objectives'.");
         var methods = new List<string>();
         if (!parameters.TryGetProperty("methods", out var m) || m.ValueKind != JsonValueKind.Array || m.GetArrayLength() == 0)
-            throw new ArgumentException($"'methods' must list at least one of: {string.Join(", ", CounterfactualMethodIds.All)}.");
+            throw new ArgumentException($"'methods' must list at least one of: {string.Join(", ", CounterfactualMethods.Keys)}.");
         foreach (var entry in m.EnumerateArray())
         {
             var id = entry.ValueKind == JsonValueKind.String ? entry.GetString()! : "";
-            if (!CounterfactualMethodIds.All.Contains(id))
-                throw new ArgumentException($"methods[{methods.Count}]: '{id}' is not a counterfactual method; use one of {string.Join(", ", CounterfactualMethodIds.All)}.");
+            if (!CounterfactualMethods.Keys.Contains(id))
+                throw new ArgumentException($"methods[{methods.Count}]: '{id}' is not a counterfactual method; use one of {string.Join(", ", CounterfactualMethods.Keys)}.");
             if (methods.Contains(id))
                 throw new ArgumentException($"methods[{methods.Count}]: '{id}' is listed twice.");
             methods.Add(id);
@@ -65,7 +65,10 @@ public sealed record StudyParameters(IReadOnlyList<string> Methods, IReadOnlyLis
 
 public enum StudyResponseSource
 {
-    /// <summary>Arguments and dialogues bring their own response; scenarios have none, so the model answers first.</summary>
+    /// <summary>
+    /// Arguments and dialogues bring their own response (see <see cref="Inspection.InspectionItem"/>); scenarios
+    /// have none, so the model answers first. The COUPLE authors rewrite existing value-laden responses.
+    /// </summary>
     Item,
 
     /// <summary>The model always writes the original response.</summary>

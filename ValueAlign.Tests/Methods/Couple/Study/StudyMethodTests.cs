@@ -26,7 +26,7 @@ public sealed class StudyMethodTests
 
     private static BenchmarkItem Argument(long id) => new()
     {
-        Id = id, Benchmark = "touche", ExternalId = $"A{id}", Kind = ItemKind.ValueLabelledText,
+        Id = id, Benchmark = "touche", ExternalId = $"A{id}", Kind = ItemKind.ValueLabelledText, SourceFormat = "touche23",
         Context = "We should ban fast food", Text = "Fast food harms health and costs society.",
     };
 
@@ -64,21 +64,6 @@ public sealed class StudyMethodTests
     }
 
     [Fact]
-    public void Items_become_question_and_response_by_kind()
-    {
-        var (q, r) = StudyItemText.From(Argument(1), StudyResponseSource.Item);
-        Assert.Contains("\"We should ban fast food\"", q, StringComparison.Ordinal);
-        Assert.Equal("Fast food harms health and costs society.", r);
-
-        var dialogue = new BenchmarkItem { Kind = ItemKind.ValueLabelledText, Text = "Human: Is theft ok?\nBob: No, it harms people." };
-        Assert.Equal(("Is theft ok?", "No, it harms people."), StudyItemText.From(dialogue, StudyResponseSource.Item));
-        Assert.Equal(("Is theft ok?", (string?)null), StudyItemText.From(dialogue, StudyResponseSource.Generate));
-
-        var scenario = new BenchmarkItem { Kind = ItemKind.MoralScenario, Text = "You find a wallet.", OptionsJson = "[\"Keep it\",\"Return it\"]" };
-        Assert.Equal(("You find a wallet. What should you do? Option A: Keep it Option B: Return it", (string?)null), StudyItemText.From(scenario, StudyResponseSource.Item));
-    }
-
-    [Fact]
     public async Task A_unit_runs_its_method_and_stores_the_rewrite_the_trace_and_the_metrics()
     {
         var script = new CoupleScript(System)
@@ -95,6 +80,7 @@ public sealed class StudyMethodTests
 
         Assert.Null(outcome.Error);
         Assert.Equal(script.Rewritten, outcome.ParsedAnswer);
+        Assert.Contains("We should ban fast food", outcome.Prompt, StringComparison.Ordinal);
         Assert.Contains("[original response]\nFast food harms health", outcome.Prompt, StringComparison.Ordinal);
         using var trace = JsonDocument.Parse(outcome.RawOutput);
         Assert.Equal(["Abduction", "Action", "Prediction", "Evaluation"], trace.RootElement.EnumerateArray().Select(s => s.GetProperty("name").GetString()));

@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Methods.Couple;
+using ValueAlign.Core.Methods.Couple.Inspection;
+using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives;
+
+namespace ValueAlign.Web.Cli;
+
+/// <summary>
+/// `counterfactual --model PATH --method M (--objective FILE | --system ID --priorities LIST)
+/// (--item ID | --question TEXT [--response TEXT] | --items FILE) [--out FILE]`: runs COUPLE or a
+/// baseline and prints the trace and metrics as JSON. All input is checked before the model loads;
+/// bad input exits with 2, a run whose pipeline recorded errors with 1.
+/// </summary>
+public static class CounterfactualCommand
+{
+    private const int BadInput = 2;
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "GGUF file inside the models folder (Paths:Models), relative to it or absolute.", Required = true };
+        var method = new Option<string>("--method") { Description = "couple, couple-no-graph, value-prompt or raw.", DefaultValueFactory = _ => "couple" };
+        method.AcceptOnlyFromAmong([.. CounterfactualMethods.Keys]);
+        var objective = new Option<FileInfo>("--objective") { Description = "Target value objective as JSON (as exported by the Objectives page)." };
+        var system = new Option<string>("--system") { Description = "Value system id for --priorities, e.g. schwartz-10." };
+        var priorities = new Option<string>("--priorities") { Description = "Target priorities 1..5, e.g. power=1,universalism=5 (dimensions left out get 3)." };
+        var item = new Option<long?>("--item") { Description = "Id of an imported library item (Touché argument, MoralChoice scenario, Value FULCRA dialogue...)." };
+        var question = new Option<string>("--question") { Description = "The question to answer." };
+        var response = new Option<string>("--response") { Description = "The original response to align (default: the model answers the question first)." };
+        var items = new Option<FileInfo>("--items") { Description = "JSONL file of {\"question\": ..., \"response\": ...} objects (response optional)." };
+        var output = new Option<FileInfo>("--out") { Description = "Write the JSON here instead of standard output." };
+        var command = new Command("counterfactual", "Align responses with a value objective by COUPLE (or a baseline) and print the trace and metrics as JSON.")
+        {
+            model, method, objective, system, priorities, item, question, response, items, output,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(objective) is null) == (result.GetResult(system) is null))
+            {
+                result.AddError("Give the target as --objective FILE or as --system ID --priorities LIST (exactly one).");
+            }
+            if ((result.GetResult(system) is null) != (result.GetResult(priorities) is null))
+            {
+                result.AddError("--system and --priorities go together.");
+            }
+            if (new[] { result.GetResult(item), result.GetResult(question), result.GetResult(items) }.Count(r => r is not null) != 1)
+            {
+                result.AddError("Give exactly one of --item ID, --question TEXT and --items FILE.");
+            }
+            if (result.GetResult(response) is not null && result.GetResult(question) is null)
+            {
+                result.AddError("--response needs --question.");
+            }
+        });
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var console = CliConsole.Current;
+            await using var services = await CliServices.CreateAsync(ct, migrate: parse.GetResult(item) is not null);
+            var catalog = services.GetRequiredService<ValueSystemCatalog>();
+
+            ValueSystem valueSystem;
+            ValueObjective target;
+            IReadOnlyList<InspectionItem> work;
+            string modelPath;
+            try
+            {
+                (valueSystem, target) = ReadObjective(catalog, parse.GetValue(objective), parse.GetValue(system), parse.GetValue(priorities));
+                work = await ReadItemsAsync(services, parse.GetValue(item), parse.GetValue(question), parse.GetValue(response), parse.GetValue(items), ct);
+                modelPath = services.GetRequiredService<ModelRegistry>().Find(parse.GetValue(model)!).FullPath;
+            }
+            catch (Exception e) when (e is InvalidObjectiveException or InspectionItemsFileException or KeyNotFoundException
+                or UnauthorizedAccessException or FileNotFoundException or ArgumentException or IOException)
+            {
+                console.Error.WriteLine(e is InvalidObjectiveException invalid ? string.Join(Environment.NewLine, invalid.Problems) : e.Message);
+                return BadInput;
+            }
+
+            ILanguageModel loaded;
+            try
+            {
+                loaded = await services.GetRequiredService<ModelLibrary>().LoadAsync(modelPath, cancellationToken: ct);
+            }
+            catch (ModelLoadException e)
+            {
+                console.Error.WriteLine(e.Message);
+                return BadInput;
+            }
+            var runner = CounterfactualMethods.Create(parse.GetValue(method)!, loaded, new CoupleOptions());
+            var progress = new StepLog(console.Error);
+            var reports = new List<JsonObject>();
+            var failed = 0;
+            for (var i = 0; i < work.Count; i++)
+            {
+                console.Error.WriteLine($"[{i + 1}/{work.Count}] {runner.Name}");
+                var request = new CounterfactualRequest(valueSystem, target, work[i].Question, work[i].Response, progress);
+                var result = await runner.RunAsync(request, ct);
+                failed += result.Succeeded ? 0 : 1;
+                reports.Add(CounterfactualReport.ToJson(result, request));
+            }
+            var json = CounterfactualReport.Serialize(work.Count == 1 && parse.GetValue(items) is null ? reports[0] : Summary(runner.Name, reports));
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, json + Environment.NewLine, ct);
+                console.Error.WriteLine($"Wrote {file.FullName}.");
+            }
+            else
+            {
+                console.Out.WriteLine(json);
+            }
+            foreach (var (report, index) in reports.Select((r, i) => (r, i)).Where(x => !(bool)x.r["succeeded"]!))
+            {
+                console.Error.WriteLine($"Item {index + 1} failed: {string.Join(" | ", report["errors"]!.AsArray().Select(e => (string?)e))}");
+            }
+            return failed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static (ValueSystem, ValueObjective) ReadObjective(ValueSystemCatalog catalog, FileInfo? file, string? systemId, string? priorities)
+    {
+        if (file is not null)
+        {
+            if (!file.Exists)
+            {
+                throw new FileNotFoundException($"Objective file '{file.FullName}' does not exist.");
+            }
+            var parsed = ValueObjectiveJson.Import(File.ReadAllText(file.FullName));
+            var system = catalog.Get(parsed.ValueSystemId);
+            parsed.EnsureValid(system);
+            return (system, parsed);
+        }
+        var named = catalog.Get(systemId!);
+        return (named, PriorityList.Parse(named, priorities!));
+    }
+
+    private static async Task<IReadOnlyList<InspectionItem>> ReadItemsAsync(
+        ServiceProvider services, long? itemId, string? question, string? response, FileInfo? file, CancellationToken ct)
+    {
+        if (itemId is { } id)
+        {
+            var found = await services.GetRequiredService<BenchmarkQuery>().GetAsync(id, ct)
+                ?? throw new KeyNotFoundException($"No library item with id {id}.");
+            return [InspectionItem.From(found)];
+        }
+        if (file is not null)
+        {
+            if (!file.Exists)
+            {
+                throw new FileNotFoundException($"Items file '{file.FullName}' does not exist.");
+            }
+            return InspectionItemsFile.Read(file.FullName);
+        }
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new ArgumentException("--question is empty.");
+        }
+        return [new InspectionItem(question.Trim(), string.IsNullOrWhiteSpace(response) ? null : response.Trim())];
+    }
+
+    /// <summary>Several items: the reports plus mean MAE and Spearman over the items where they are defined.</summary>
+    private static JsonObject Summary(string method, List<JsonObject> reports)
+    {
+        double? Mean(string metric)
+        {
+            var values = reports.Select(r => r["metrics"]?[metric]).Where(v => v is not null).Select(v => (double)v!).ToArray();
+            return values.Length == 0 ? null : Math.Round(values.Average(), 6);
+        }
+        return new JsonObject
+        {
+            ["method"] = method,
+            ["items"] = reports.Count,
+            ["succeeded"] = reports.Count(r => (bool)r["succeeded"]!),
+            ["meanMae"] = Mean("mae"),
+            ["meanSpearman"] = Mean("spearman"),
+            ["results"] = new JsonArray([.. reports]),
+        };
+    }
+
+    /// <summary>Names each step on standard error as it starts, so a long run shows where it is.</summary>
+    private sealed class StepLog(TextWriter error) : IProgress<CounterfactualProgress>
+    {
+        public void Report(CounterfactualProgress value)
+        {
+            if (value.Kind == CounterfactualProgressKind.StepStarted)
+            {
+                error.WriteLine($"  {value.Step}...");
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Methods.Couple;
+using ValueAlign.Core.Methods.Couple.Inspection;
+using ValueAlign.Core.Values;
+using ValueAlign.Core.Values.Objectives;
+using ValueAlign.Core.Values.Objectives.Store;
+using ValueAlign.Web.Components.Shared;
+using ValueAlign.Web.Counterfactuals;
+
+namespace ValueAlign.Web.Components.Pages.Counterfactuals;
+
+/// <summary>
+/// The counterfactual inspector. Running uses the one shared model (every user's requests queue
+/// behind each other), so only curators and admins may open the page; viewers and annotators do
+/// not see it in the menu and are refused at the URL. Every model call of the page (generate,
+/// attribute, run) is cancellable: the token reaches each model call, and leaving the page cancels.
+/// </summary>
+public sealed partial class CounterfactualsPage : IDisposable
+{
+    internal const string BeforeColor = "#1976d2";
+    internal const string TargetColor = "#616161";
+    internal const string AfterColor = "#e65100";
+
+    internal static readonly (string Key, string Label)[] MethodLabels =
+    [
+        ("couple", "COUPLE"), ("couple-no-graph", "COUPLE without graph"), ("value-prompt", "Value Prompt"), ("raw", "Raw"),
+    ];
+
+    private enum Work { None, Generating, Attributing, Running }
+
+    /// <summary>An attribution of (question, response) under a system; reused as "before" by the baselines when the inputs are unchanged.</summary>
+    private sealed record Attribution(ValueSystem System, string Question, string Response, AttributedProfile Profile);
+
+    /// <summary>A finished run as the page shows it: the request, the result, the diff, and the original's profile with its metrics.</summary>
+    private sealed record InspectorRun(CounterfactualRequest Request, CounterfactualResult Result, IReadOnlyList<DiffSegment> Diff, EvaluationResult? Before);
+
+    /// <summary>Forwards progress from the pipeline's threads onto the circuit's dispatcher, in order.</summary>
+    private sealed class LiveProgress(Action<CounterfactualProgress> apply) : IProgress<CounterfactualProgress>
+    {
+        public void Report(CounterfactualProgress value) => apply(value);
+    }
+
+    private readonly CoupleOptions _options = new();
+    private ValueSystem _system = default!;
+    private IReadOnlyList<int> _priorities = [];
+    private string _method = "couple";
+    private string _question = "";
+    private string _response = "";
+    private Work _busy;
+    private CancellationTokenSource? _cts;
+    private Attribution? _attributed;
+    private InspectorRun? _result;
+    private string _liveStep = "";
+    private string _live = "";
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+
+    [Inject] private IInspectorModel InspectorModel { get; set; } = default!;
+    [Inject] private ModelHost Host { get; set; } = default!;
+    [Inject] private ValueSystemCatalog Catalog { get; set; } = default!;
+    [Inject] private ObjectiveStore Objectives { get; set; } = default!;
+
+    private IReadOnlyList<ObjectiveSummary> _saved = [];
+    private long? _savedId;
+    private ValueObjective? _loaded;
+
+    private ILanguageModel? Model => InspectorModel.Current;
+
+    private bool Busy => _busy != Work.None;
+
+    protected override async Task OnInitializedAsync()
+    {
+        SetSystem(Catalog.Find("schwartz-10") ?? Catalog.All[0]);
+        Host.StateChanged += OnHostStateChanged;
+        _saved = await Objectives.ListAsync();
+    }
+
+    /// <summary>Loads a saved objective's newest version: its system and priorities go into the editor; importance and graph overrides are kept for the run.</summary>
+    private async Task LoadSavedAsync(long? id)
+    {
+        _savedId = id;
+        _loaded = null;
+        if (id is null || await Objectives.GetAsync(id.Value) is not { } stored || Catalog.Find(stored.Objective.ValueSystemId) is not { } system)
+        {
+            return;
+        }
+        _system = system;
+        _priorities = stored.Objective.InSystemOrder(system).Select(p => p.Priority).ToArray();
+        _loaded = stored.Objective;
+    }
+
+    private void OnHostStateChanged(ModelHostState state) => _ = InvokeAsync(StateHasChanged);
+
+    private void SetSystem(ValueSystem system)
+    {
+        _system = system;
+        _priorities = system.Dimensions.Select(_ => PriorityList.DefaultPriority).ToArray();
+    }
+
+    private void OnSystemChanged(string id)
+    {
+        if (Catalog.Find(id) is { } system)
+        {
+            SetSystem(system);
+            _savedId = null;
+            _loaded = null;
+        }
+    }
+
+    private void OnItemPicked(InspectionItem item)
+    {
+        _question = item.Question;
+        _response = item.Response ?? "";
+        _attributed = null;
+        _result = null;
+        _message = item.Response is null ? "This item has no response: generate one with the model or write one." : null;
+        _messageSeverity = Severity.Info;
+    }
+
+    /// <summary>The editor's priorities; with a loaded objective of the same system, its importance weights and graph overrides too.</summary>
+    private ValueObjective Target()
+    {
+        if (_loaded is { } loaded && loaded.ValueSystemId == _system.Id)
+        {
+            var ordered = loaded.InSystemOrder(_system);
+            return loaded with { Priorities = ordered.Select((p, i) => p with { Priority = _priorities[i] }).ToArray() };
+        }
+        return ValueObjective.FromVector(_system, _priorities);
+    }
+
+    private IReadOnlyList<double> TargetVector(ValueSystem system) =>
+        system.Id == _system.Id ? _priorities.Select(p => (double)p).ToArray() : system.Dimensions.Select(_ => (double)PriorityList.DefaultPriority).ToArray();
+
+    private static IReadOnlyList<(string Id, string Name)> Dimensions(ValueSystem system) => system.Dimensions.Select(d => (d.Id, d.Name)).ToArray();
+
+    private static ValueProfileTrace Trace(string name, ValueSystem system, IReadOnlyList<double> values, string color, bool filled = false, bool dashed = false) =>
+        new(name, system.Dimensions.Select((d, i) => (d.Id, values[i])).ToDictionary(x => x.Id, x => x.Item2), color) { Filled = filled, Dashed = dashed };
+
+    private static IReadOnlyList<ValueProfileTrace> ResultProfiles(InspectorRun run)
+    {
+        var system = run.Request.System;
+        var profiles = new List<ValueProfileTrace>();
+        if (run.Before is { } before)
+        {
+            profiles.Add(Trace("attributed before", system, before.Profile.Expectations, BeforeColor, filled: true));
+        }
+        profiles.Add(Trace("target", system, run.Request.Objective.InSystemOrder(system).Select(p => (double)p.Priority).ToArray(), TargetColor, dashed: true));
+        if (run.Result.Evaluation is { } after)
+        {
+            profiles.Add(Trace("attributed after", system, after.Profile.Expectations, AfterColor));
+        }
+        return profiles;
+    }
+
+    private static string Metric(double? value) =>
+        value is not { } v ? "–" : double.IsNaN(v) ? "undefined" : v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string MethodHelp(string key) => key switch
+    {
+        "couple" => "Abduction (attribute the profile and value concepts), action (deviation, graph-aware interventions), prediction (rewrite keeping the non-value content), evaluation.",
+        "couple-no-graph" => "COUPLE with the relation graph ignored: no neighbour influence and no neighbour notes (ablation).",
+        "value-prompt" => "Baseline: the target priorities are stated in the prompt and the model rewrites the response.",
+        _ => "Baseline: the original response unchanged, scored against the target.",
+    };
+
+    private CancellationToken Begin(Work work)
+    {
+        _cts?.Dispose();
+        _cts = new CancellationTokenSource();
+        _busy = work;
+        _message = null;
+        _live = "";
+        _liveStep = "";
+        return _cts.Token;
+    }
+
+    private void End()
+    {
+        _busy = Work.None;
+        _cts?.Dispose();
+        _cts = null;
+    }
+
+    private void Cancel() => _cts?.Cancel();
+
+    private void Show(string message, Severity severity)
+    {
+        _message = message;
+        _messageSeverity = severity;
+    }
+
+    private LiveProgress Progress() => new(e => _ = InvokeAsync(() =>
+    {
+        switch (e.Kind)
+        {
+            case CounterfactualProgressKind.StepStarted:
+                _liveStep = e.Step + "…";
+                break;
+            case CounterfactualProgressKind.CallStarted:
+                _liveStep = $"{e.Step}: {e.Purpose}{(e.Attempt > 1 ? " (retry under a stricter grammar)" : "")}";
+                _live = "";
+                break;
+            case CounterfactualProgressKind.Token:
+                _live += e.Piece;
+                break;
+        }
+        StateHasChanged();
+    }));
+
+    private async Task GenerateResponseAsync()
+    {
+        if (Model is not { } model)
+        {
+            return;
+        }
+        var token = Begin(Work.Generating);
+        _response = "";
+        _attributed = null;
+        _liveStep = "Generating the original response…";
+        try
+        {
+            var settings = _options.Generation with { MaxTokens = _options.ResponseMaxTokens };
+            await foreach (var piece in model.CompleteAsync(CouplePrompts.Answer(_question.Trim()), settings, token))
+            {
+                _response += piece;
+                StateHasChanged();
+            }
+            _response = _response.Trim();
+            if (_response.Length == 0)
+            {
+                Show("The model produced no text. Try again with another question, or write a response.", Severity.Warning);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Show("Generation stopped.", Severity.Info);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            Show($"Generation failed: {e.Message}", Severity.Error);
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    private async Task AttributeAsync()
+    {
+        var token = Begin(Work.Attributing);
+        try
+        {
+            await AttributeOriginalAsync(token);
+        }
+        catch (OperationCanceledException)
+        {
+            Show("Attribution stopped.", Severity.Info);
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    /// <summary>Attributes the current (question, response) under the selected system; null (with the errors shown) when the judge's output stayed malformed.</summary>
+    private async Task<Attribution?> AttributeOriginalAsync(CancellationToken token)
+    {
+        var (system, question, response) = (_system, _question.Trim(), _response.Trim());
+        if (_attributed is { } known && known.System.Id == system.Id && known.Question == question && known.Response == response)
+        {
+            return known;
+        }
+        var trace = new CoupleTrace(Progress());
+        var step = trace.Begin("Attribution");
+        var profile = await new PriorityAttributor(Model!, _options).AttributeAsync(system, question, response, step, token);
+        var finished = step.Finish(profile);
+        if (profile is null)
+        {
+            Show("Attribution failed: " + string.Join(" ", finished.Errors), Severity.Error);
+            return null;
+        }
+        _attributed = new Attribution(system, question, response, profile);
+        return _attributed;
+    }
+
+    private async Task RunAsync()
+    {
+        if (Model is not { } model)
+        {
+            return;
+        }
+        var token = Begin(Work.Running);
+        _result = null;
+        try
+        {
+            var request = new CounterfactualRequest(_system, Target(), _question.Trim(), _response.Trim(), Progress());
+            var method = CounterfactualMethods.Create(_method, model, _options);
+            // COUPLE attributes the original itself (abduction); the baselines do not, so the page does it first for the "before" profile.
+            var before = method is CoupleMethod ? null : await AttributeOriginalAsync(token);
+            var result = await method.RunAsync(request, token);
+            var beforeProfile = result.Abduction?.Profile ?? before?.Profile;
+            var target = request.Objective.InSystemOrder(request.System).Select(p => (double)p.Priority).ToArray();
+            var beforeMetrics = beforeProfile is null ? null : new EvaluationResult(beforeProfile, AlignmentMetrics.Between(beforeProfile.Expectations, target));
+            var diff = WordDiff.Compare(request.Response!, result.FinalResponse ?? request.Response!);
+            _result = new InspectorRun(request, result, diff, beforeMetrics);
+            if (result.Abduction is { } abduction)
+            {
+                _attributed = new Attribution(request.System, request.Question, request.Response!, abduction.Profile);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Show("Run cancelled: the model work was stopped.", Severity.Info);
+        }
+        catch (InvalidObjectiveException e)
+        {
+            Show(string.Join(" ", e.Problems), Severity.Error);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            Show($"The run failed: {e.Message}", Severity.Error);
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    public void Dispose()
+    {
+        Host.StateChanged -= OnHostStateChanged;
+        _cts?.Cancel();
+    }
+}
