@@ -18,6 +18,7 @@ public static class WorkbenchCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PresetsCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 
