@@ -18,6 +18,8 @@ public sealed class ConsoleProgressBar(TextWriter error, bool redraw)
 
     public void Show(JobSnapshot job)
     {
+        if (job.Total == 0 && !job.IsFinished)
+            return; // claimed but not planned yet: nothing to show
         var now = DateTime.UtcNow;
         var interval = redraw ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(2);
         lock (gate)
