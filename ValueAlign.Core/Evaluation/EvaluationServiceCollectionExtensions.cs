@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Methods.Culture;
+using ValueAlign.Core.Methods.Honesty;
 
 namespace ValueAlign.Core.Evaluation;
 
@@ -17,6 +19,9 @@ public static class EvaluationServiceCollectionExtensions
         services.AddJobs();
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();
+        services.TryAddSingleton<EvalRunExport>();
+        services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();
+        services.AddSingleton<IEvaluationMethod, HonestyMethod>();
         services.AddSingleton<IJobHandler, EvalRunHandler>();
         return services;
     }

@@ -15,6 +15,13 @@ public abstract record JsonFieldType
         public int Max { get; } = Max >= Min && Max <= 9 ? Max : throw new ArgumentOutOfRangeException(nameof(Max), Max, "A digit field needs Min <= Max <= 9.");
     }
 
+    /// <summary>A whole number between <paramref name="Min"/> and <paramref name="Max"/> (0..100), e.g. a 1..10 rubric score.</summary>
+    public sealed record Integer(int Min, int Max) : JsonFieldType
+    {
+        public int Min { get; } = Min is >= 0 and <= 100 ? Min : throw new ArgumentOutOfRangeException(nameof(Min), Min, "An integer field ranges within 0..100.");
+        public int Max { get; } = Max >= Min && Max <= 100 ? Max : throw new ArgumentOutOfRangeException(nameof(Max), Max, "An integer field needs Min <= Max <= 100.");
+    }
+
     /// <summary>A string of at most <paramref name="MaxLength"/> characters (escapes count as one).</summary>
     public sealed record Text(int MaxLength = 200) : JsonFieldType
     {
@@ -35,6 +42,9 @@ public abstract record JsonFieldType
 
     /// <summary>A 1..5 rating as one digit.</summary>
     public static JsonFieldType Rating1To5 { get; } = new Digit(1, 5);
+
+    /// <summary>A 1..10 rubric score (MoHoBench's rationality and helpfulness).</summary>
+    public static JsonFieldType Rating1To10 { get; } = new Integer(1, 10);
 
     /// <summary>A 0/1 slot as one digit.</summary>
     public static JsonFieldType Binary { get; } = new Digit(0, 1);

@@ -63,6 +63,8 @@ public static partial class JsonGrammar
     {
         JsonFieldType.Digit d when d.Min == d.Max => $"\"{d.Min}\"",
         JsonFieldType.Digit d => $"[{d.Min}-{d.Max}]",
+        // Every allowed number spelled out: a bounded alternation keeps "10" possible and "11" impossible.
+        JsonFieldType.Integer n => "(" + string.Join(" | ", Enumerable.Range(n.Min, n.Max - n.Min + 1).Select(v => $"\"{v.ToString(CultureInfo.InvariantCulture)}\"")) + ")",
         JsonFieldType.Text t => StringExpression(t.MaxLength),
         JsonFieldType.Number => "\"-\"? (\"0\" | [1-9] [0-9]{0,8}) (\".\" [0-9]{1,6})?",
         JsonFieldType.Boolean => "(\"true\" | \"false\")",

@@ -14,6 +14,40 @@ public static class WorkbenchCommand
         IDictionary<string, string>? environment = null,
         TimeSpan? timeout = null)
     {
+        var start = StartInfo(arguments, databasePath, environment);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+        process.StandardInput.Close();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{string.Join(' ', start.ArgumentList)}` did not finish:\n{await output}\n{await error}");
+        }
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts a verb without waiting, for tests that interrupt it (kill it mid-way); output is drained in the background.</summary>
+    public static Process Start(IEnumerable<string> arguments, string databasePath, IDictionary<string, string>? environment = null)
+    {
+        var process = Process.Start(StartInfo(arguments, databasePath, environment))!;
+        process.StandardInput.Close();
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string databasePath, IDictionary<string, string>? environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -34,25 +68,6 @@ public static class WorkbenchCommand
         {
             start.Environment[key.Replace(":", "__")] = value;
         }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput);
-        }
-        process.StandardInput.Close();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{string.Join(' ', start.ArgumentList)}` did not finish:\n{await output}\n{await error}");
-        }
-        return new Result(process.ExitCode, await output, await error);
+        return start;
     }
 }

@@ -12,6 +12,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchModelCommand.Create());
         bench.Subcommands.Add(BenchLibraryCommand.Create());
         bench.Subcommands.Add(BenchAnnotateCommand.Create());
+        bench.Subcommands.Add(BenchCultureCommand.Create());
         return bench;
     }
 }

@@ -19,6 +19,7 @@ public static class WorkbenchCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PresetsCommand.Create());
         root.Subcommands.Add(CounterfactualCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 

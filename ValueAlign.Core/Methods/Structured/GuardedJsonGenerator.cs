@@ -88,7 +88,12 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
 
     /// <summary>The expected layout with placeholder values, e.g. {"power": 3, "concept": "..."}.</summary>
     public static string Layout(IReadOnlyList<JsonField> fields) =>
-        "{" + string.Join(", ", fields.Select(f => $"\"{f.Name}\": " + (f.Type is JsonFieldType.Digit d ? d.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) : "\"...\""))) + "}";
+        "{" + string.Join(", ", fields.Select(f => $"\"{f.Name}\": " + (f.Type switch
+        {
+            JsonFieldType.Digit d => d.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            JsonFieldType.Integer n => n.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "\"...\"",
+        }))) + "}";
 }
 
 /// <summary>

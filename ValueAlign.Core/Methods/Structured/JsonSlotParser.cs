@@ -52,6 +52,9 @@ public static class JsonSlotParser
         JsonFieldType.Digit d => value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var n)
             ? $"field \"{field.Name}\" is {value.GetRawText()}, not a whole number."
             : n < d.Min || n > d.Max ? $"field \"{field.Name}\" is {n}, outside {d.Min}..{d.Max}." : null,
+        JsonFieldType.Integer r => value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var n)
+            ? $"field \"{field.Name}\" is {value.GetRawText()}, not a whole number."
+            : n < r.Min || n > r.Max ? $"field \"{field.Name}\" is {n}, outside {r.Min}..{r.Max}." : null,
         JsonFieldType.Text => value.ValueKind == JsonValueKind.String ? null : $"field \"{field.Name}\" is {value.GetRawText()}, not a string.",
         _ => null,
     };

@@ -77,6 +77,17 @@ internal sealed class ScriptedLanguageModel(Func<string, GenerationOptions, stri
 
     public Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<MultipleChoiceResult>> ScoreChoicesAsync(IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    /// <summary>Scripts multiple-choice scoring (one question at a time); unset, scoring is not supported.</summary>
+    public Func<MultipleChoiceQuestion, MultipleChoiceResult>? ScoreChoices { get; set; }
+
+    public List<MultipleChoiceQuestion> ScoredQuestions { get; } = [];
+
+    public Task<IReadOnlyList<MultipleChoiceResult>> ScoreChoicesAsync(IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        if (ScoreChoices is null)
+            throw new NotSupportedException("Set ScoreChoices to script multiple-choice scoring.");
+        cancellationToken.ThrowIfCancellationRequested();
+        ScoredQuestions.AddRange(questions);
+        return Task.FromResult<IReadOnlyList<MultipleChoiceResult>>(questions.Select(ScoreChoices).ToArray());
+    }
 }
