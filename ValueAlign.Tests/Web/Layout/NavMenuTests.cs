@@ -31,6 +31,7 @@ public class NavMenuTests
         Assert.NotNull(menu.Find("a[href='/value-systems']"));
         Assert.Contains("Benchmarks", LinkTexts(menu));
         Assert.NotNull(menu.Find("a[href='/benchmarks']"));
+        Assert.Equal("Objectives", menu.Find("a[href='/objectives']").TextContent.Trim());
     }
 
     [Fact]

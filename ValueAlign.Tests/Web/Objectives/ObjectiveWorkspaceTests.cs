@@ -1,12 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
-using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Benchmarks.Model;
-using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives;
 using ValueAlign.Core.Values.Objectives.Store;
@@ -21,34 +18,17 @@ public sealed class ObjectiveWorkspaceTests : IAsyncLifetime
 {
     private static readonly ValueSystem Schwartz = ValueSystemFiles.Shipped.Get("schwartz-10");
 
-    private ObjectiveDatabase _db = default!;
-    private BunitContext _ctx = default!;
-    private BunitAuthorizationContext _auth = default!;
+    private ObjectivePageContext _page = default!;
 
-    public async Task InitializeAsync()
-    {
-        _db = await ObjectiveDatabase.CreateAsync();
-        _ctx = new BunitContext();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddSingleton(_db.Store);
-        _ctx.Services.AddSingleton(ValueSystemFiles.Shipped);
-        _ctx.Services.AddSingleton(new BenchmarkQuery(_db.Factory));
-        _auth = _ctx.AddAuthorization();
-        SignIn("curator@example.org", Roles.Curator);
-    }
+    private ObjectiveDatabase _db => _page.Database;
 
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    private BunitContext _ctx => _page.Bunit;
 
-    private void SignIn(string name, string role)
-    {
-        _auth.SetAuthorized(name);
-        _auth.SetRoles(role);
-    }
+    public async Task InitializeAsync() => _page = await ObjectivePageContext.CreateAsync("curator@example.org", Roles.Curator);
+
+    public async Task DisposeAsync() => await _page.DisposeAsync();
+
+    private void SignIn(string name, string role) => _page.SignIn(name, role);
 
     private IRenderedComponent<ObjectiveWorkspace> Render(long? id) =>
         _ctx.Render<ObjectiveWorkspace>(p => p.Add(x => x.Id, id));
@@ -197,25 +177,37 @@ public sealed class ObjectiveWorkspaceTests : IAsyncLifetime
     [Fact]
     public async Task A_value_fulcra_dialogue_from_the_library_sets_the_priorities()
     {
+        var item = new BenchmarkItem
+        {
+            Benchmark = "value-fulcra",
+            ExternalId = "fulcra-test-1",
+            Kind = ItemKind.ValueLabelledText,
+            Text = "Human: Can you write me a fake sick note?\nBob: I can't help with faking documents.",
+            SourceFormat = "fulcra",
+            SourceRecord = "{}",
+        };
+        item.Labels.Add(new ItemLabel { ValueSystemId = "schwartz-10", DimensionId = "conformity", Value = 1 });
+        item.Labels.Add(new ItemLabel { ValueSystemId = "schwartz-10", DimensionId = "power", Value = -1 });
+        var argument = new BenchmarkItem
+        {
+            Benchmark = "touche23-valueeval",
+            ExternalId = "touche-test-1",
+            Kind = ItemKind.ValueLabelledText,
+            Text = "We should ban cars from the centre.",
+            SourceFormat = "touche23",
+            SourceRecord = "{}",
+        };
+        argument.Labels.Add(new ItemLabel { ValueSystemId = "touche23-20", DimensionId = "humility", Value = 1 });
         await using (var db = _db.Factory.CreateDbContext())
         {
-            var item = new BenchmarkItem
-            {
-                Benchmark = "value-fulcra",
-                ExternalId = "fulcra-test-1",
-                Kind = ItemKind.ValueLabelledText,
-                Text = "Human: Can you write me a fake sick note?\nBob: I can't help with faking documents.",
-                SourceFormat = "fulcra",
-                SourceRecord = "{}",
-            };
-            item.Labels.Add(new ItemLabel { ValueSystemId = "schwartz-10", DimensionId = "conformity", Value = 1 });
-            item.Labels.Add(new ItemLabel { ValueSystemId = "schwartz-10", DimensionId = "power", Value = -1 });
-            db.BenchmarkItems.Add(item);
+            db.BenchmarkItems.AddRange(item, argument);
             await db.SaveChangesAsync();
         }
         var page = Render(null);
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=fulcra-item]")));
+        // Only dialogues labelled in the objective's system (schwartz-10) are offered.
+        page.WaitForAssertion(() => Assert.Equal(item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Assert.Single(page.FindAll("[data-testid=fulcra-item]")).GetAttribute("data-item-id")));
         page.Find("[data-testid=fulcra-item]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("5", Row(page, "conformity").GetAttribute("data-priority")));
