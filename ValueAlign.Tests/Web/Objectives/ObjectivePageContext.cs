@@ -16,6 +16,8 @@ public sealed class ObjectivePageContext : IAsyncDisposable
     private ObjectivePageContext(ObjectiveDatabase database)
     {
         Database = database;
+        // As the other page tests: the shared 2-core machine can be slow to render under parallel load.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Bunit = new BunitContext();
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.Services.AddMudServices();
