@@ -80,6 +80,11 @@ public sealed class BenchmarkQuery(IDbContextFactory<ValueAlignDbContext> factor
                 ? query.Where(i => db.ItemLabels.Any(l => l.ItemId == i.Id && l.DimensionId == dimension && l.Value != 0))
                 : query.Where(i => db.ItemLabels.Any(l => l.ItemId == i.Id && l.ValueSystemId == system && l.DimensionId == dimension && l.Value != 0));
         }
+        else if (!string.IsNullOrEmpty(filter.LabelValueSystem))
+        {
+            var system = filter.LabelValueSystem;
+            query = query.Where(i => db.ItemLabels.Any(l => l.ItemId == i.Id && l.ValueSystemId == system));
+        }
         return query;
     }
 

@@ -4,7 +4,9 @@ namespace ValueAlign.Core.Benchmarks.Query;
 
 /// <summary>
 /// What the browser filters on; null means "any". <see cref="LabelDimension"/> keeps items with a
-/// non-zero label on that dimension (of <see cref="LabelValueSystem"/> when given).
+/// non-zero label on that dimension (of <see cref="LabelValueSystem"/> when given);
+/// <see cref="LabelValueSystem"/> alone keeps items with any label of that system (a 0 label too:
+/// the item was judged on the dimension), as the objective presets need.
 /// </summary>
 public sealed record ItemFilter
 {

@@ -33,6 +33,7 @@ public class NavMenuTests
         Assert.NotNull(menu.Find("a[href='/benchmarks']"));
         Assert.Contains("Projects", LinkTexts(menu));
         Assert.NotNull(menu.Find("a[href='/projects']"));
+        Assert.Equal("Objectives", menu.Find("a[href='/objectives']").TextContent.Trim());
     }
 
     [Fact]
