@@ -114,6 +114,12 @@ public sealed class AdjudicationFlowTests(BrowserFixture browser) : IClassFixtur
             Name = "E2E adjudication", Filter = new ItemFilter { Benchmark = "adj-e2e" }, Schema = LabelSchemaTemplates.Honesty(),
             Overlap = 2, CreatedBy = "seed",
         });
+        await using (var db = factory.CreateDbContext())
+        {
+            // Only members get a queue; these annotators are ids, not accounts, so they are added directly.
+            db.ProjectMembers.AddRange(new[] { "annotator-a", "annotator-b" }.Select(id => new Core.Annotation.Model.ProjectMember { ProjectId = project.Id, UserId = id, AddedAt = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
+        }
         var assignments = new AssignmentService(factory, TimeProvider.System);
         foreach (var annotator in new[] { "annotator-a", "annotator-b" })
         {

@@ -66,7 +66,7 @@ public sealed class StudyPageTests : IAsyncLifetime
         var run = (await _bed.Runs.GetAsync(runs.Single().Run.Id))!;
         Assert.Equal(CounterfactualStudyMethod.MethodId, run.Method);
         using var parameters = JsonDocument.Parse(run.ParametersJson);
-        Assert.Equal(["couple", "raw"], parameters.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["raw", "couple"], parameters.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         var objective = parameters.RootElement.GetProperty("objectives")[0];
         Assert.Equal("all four v1", objective.GetProperty("name").GetString());
         // 5 demo arguments x 1 objective x 2 methods.
