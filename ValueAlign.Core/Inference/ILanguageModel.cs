@@ -15,6 +15,12 @@ public interface ILanguageModel
 {
     ModelDescription Description { get; }
 
+    /// <summary>What this backend can do; methods check it before a run starts.</summary>
+    ModelCapabilities Capabilities => ModelCapabilities.LocalText;
+
+    /// <summary>The identity a run records and hashes (file SHA-256, or server URL + model id + fingerprint).</summary>
+    ModelRef Identity => new(ModelRefKind.LocalFile, Description.Name);
+
     Task<IReadOnlyList<int>> TokenizeAsync(string text, bool addBos, CancellationToken cancellationToken = default);
 
     Task<string> DetokenizeAsync(IReadOnlyList<int> tokens, CancellationToken cancellationToken = default);
