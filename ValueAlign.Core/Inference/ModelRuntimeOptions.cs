@@ -36,6 +36,12 @@ public sealed class ModelRuntimeOptions
     /// <summary>Most sequences in one batch, i.e. options scored side by side.</summary>
     public int MaxSequences { get; set; } = 64;
 
+    /// <summary>
+    /// Keep one ggml worker pool per context for the model's lifetime (as llama-cli and llama-bench
+    /// do) instead of ggml starting and joining threads on every decode. Off only to measure the difference.
+    /// </summary>
+    public bool PersistentThreadPool { get; set; } = true;
+
     /// <summary>Longest text (in tokens) an embedding is computed for.</summary>
     public int EmbeddingContextSize { get; set; } = 512;
 

@@ -21,10 +21,11 @@ public static class BenchModelCommand
         };
         synthetic.AcceptOnlyFromAmong("tiny", "20m");
         var threads = new Option<int>("--threads") { Description = "CPU threads (default: the Models:Threads setting; 0 lets llama.cpp choose)." };
+        var noPool = new Option<bool>("--no-persistent-threadpool") { Description = "Let ggml start its worker threads on every decode (llama.cpp's behaviour without an attached pool), to measure the pool's effect." };
         var items = new Option<int>("--items") { Description = "Synthetic multiple-choice items per run.", DefaultValueFactory = _ => 64 };
         var command = new Command("model", "Prompt processing and generation tokens/s, and multiple-choice items/s by the shared-prompt and the per-option path.")
         {
-            model, synthetic, threads, items,
+            model, synthetic, threads, items, noPool,
         };
         command.Validators.Add(result =>
         {
@@ -49,6 +50,7 @@ public static class BenchModelCommand
                 FlashAttention = configured.FlashAttention,
                 MaxSequences = configured.MaxSequences,
                 EmbeddingContextSize = configured.EmbeddingContextSize,
+                PersistentThreadPool = !parse.GetValue(noPool),
             };
             using var scratch = SyntheticModelFile(parse.GetValue(synthetic));
             var path = scratch?.Path ?? Path.GetFullPath(parse.GetValue(model)!, Directory.GetCurrentDirectory());

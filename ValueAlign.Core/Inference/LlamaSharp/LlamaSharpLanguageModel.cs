@@ -22,13 +22,16 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
     private readonly ILogger logger;
     private readonly FairRequestQueue queue = new();
     private readonly CancellationTokenSource unloading = new();
+    private readonly GgmlThreadpool? threadpool;
     private LLamaContext? embeddingContext;
+    private GgmlThreadpool? embeddingThreadpool;
     private int disposed;
 
     private LlamaSharpLanguageModel(LLamaWeights weights, LLamaContext context, ModelRuntimeOptions options, string path, ILogger logger)
     {
         this.weights = weights;
         this.context = context;
+        threadpool = options.PersistentThreadPool ? GgmlThreadpool.TryAttach(context, logger) : null;
         this.options = options;
         this.logger = logger;
         Description = new ModelDescription(
@@ -51,6 +54,9 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
     public long KvCacheBytes { get; }
 
     public int QueuedRequests => queue.Waiting;
+
+    /// <summary>Worker threads of the persistent ggml pool attached to the context, or null when ggml starts threads per decode.</summary>
+    public int? PersistentThreadPoolThreads => threadpool?.Threads;
 
     public bool Busy => queue.Busy;
 
@@ -257,7 +263,9 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
         var idle = queue.CloseAsync();
         await unloading.CancelAsync().ConfigureAwait(false);
         await idle.ConfigureAwait(false);
+        embeddingThreadpool?.Dispose();
         embeddingContext?.Dispose();
+        threadpool?.Dispose();
         context.Dispose();
         weights.Dispose();
         unloading.Dispose();
@@ -479,6 +487,7 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
                 parameters.BatchThreads = options.Threads;
             }
             embeddingContext = weights.CreateContext(parameters, logger);
+            embeddingThreadpool = options.PersistentThreadPool ? GgmlThreadpool.TryAttach(embeddingContext, logger) : null;
         }
         return embeddingContext;
     }
