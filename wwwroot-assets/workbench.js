@@ -27,5 +27,19 @@ window.valueAlign = {
   stopBrowserKeys: function () {
     if (window.valueAlign._browserKeys) document.removeEventListener("keydown", window.valueAlign._browserKeys);
     window.valueAlign._browserKeys = null;
+  },
+  // Benchmarks page: load the next keyset slice when the end of the grid scrolls into view.
+  observeScrollEnd: function (element, page) {
+    window.valueAlign.stopObservingScrollEnd();
+    if (!element || !window.IntersectionObserver) return;
+    const observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) page.invokeMethodAsync("OnScrolledToEndAsync");
+    }, { rootMargin: "200px" });
+    observer.observe(element);
+    window.valueAlign._scrollEnd = observer;
+  },
+  stopObservingScrollEnd: function () {
+    if (window.valueAlign._scrollEnd) window.valueAlign._scrollEnd.disconnect();
+    window.valueAlign._scrollEnd = null;
   }
 };

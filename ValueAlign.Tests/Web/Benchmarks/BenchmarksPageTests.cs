@@ -56,15 +56,15 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
         var total = (await _library.CountsAsync()).Items;
         var page = _ctx.Render<BenchmarksPage>();
         page.WaitForAssertion(() => Assert.Equal($"{total:N0} item(s)", page.Find("[data-testid=total-count]").TextContent.Trim()));
-        var expected = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter(), Take: 50));
-        Assert.Equal(expected.Items.Select(i => i.ExternalId).ToArray(), ExternalIds(page));
+        var expected = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter(), Take: 100));
+        page.WaitForAssertion(() => Assert.Equal(expected.Items.Select(i => i.ExternalId).ToArray(), ExternalIds(page)));
     }
 
     [Fact]
     public async Task Country_filter_from_the_url_shows_only_those_items()
     {
         var page = RenderAt("?country=Japan");
-        var expected = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Country = "Japan" }, Take: 50));
+        var expected = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Country = "Japan" }, Take: 100));
         Assert.True(expected.Total >= 4);
         page.WaitForAssertion(() => Assert.Equal(expected.Items.Select(i => i.ExternalId).ToArray(), ExternalIds(page)));
         Assert.Contains($"{expected.Total:N0} item(s)", page.Find("[data-testid=total-count]").TextContent);
@@ -77,12 +77,21 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
     {
         var page = RenderAt("?benchmark=mma-asia");
         page.WaitForAssertion(() => Assert.NotEmpty(ExternalIds(page)));
-        page.FindAll(".mud-table-sort-label").First(l => l.TextContent.Contains("Lang.")).Click();
-        var expected = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Benchmark = "mma-asia" }, ItemSort.Language, Take: 50));
+        page.Find("[data-testid=sort-Language]").Click();
+        var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
+        Assert.Contains("sort=Language", navigation.Uri);
+        var expected = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Benchmark = "mma-asia" }, ItemSort.Language, Take: 100));
         page.WaitForAssertion(() => Assert.Equal(expected.Items.Select(i => i.ExternalId).ToArray(), ExternalIds(page)));
         Assert.NotEqual(
-            (await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Benchmark = "mma-asia" }, Take: 50))).Items.Select(i => i.ExternalId),
+            (await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Benchmark = "mma-asia" }, Take: 100))).Items.Select(i => i.ExternalId),
             expected.Items.Select(i => i.ExternalId));
+        // A second click sorts descending, a third returns to id order.
+        page.Find("[data-testid=sort-Language]").Click();
+        Assert.Contains("desc=1", navigation.Uri);
+        var descending = await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter { Benchmark = "mma-asia" }, ItemSort.Language, Descending: true, Take: 100));
+        page.WaitForAssertion(() => Assert.Equal(descending.Items.Select(i => i.ExternalId).ToArray(), ExternalIds(page)));
+        page.Find("[data-testid=sort-Language]").Click();
+        Assert.DoesNotContain("sort=", navigation.Uri);
     }
 
     [Fact]
@@ -143,5 +152,32 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(rows[0], page.Find("[data-testid=item-details]").GetAttribute("data-external-id")));
         await page.InvokeAsync(() => page.Instance.OnBrowserKeyAsync("Escape"));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=item-drawer]")));
+    }
+
+    [Fact]
+    public async Task Scrolling_loads_every_item_once_and_the_position_lives_in_the_url()
+    {
+        await _library.ImportAsync(SharedFolder.File("datasets", "touche23_valueeval", "arguments-validation.sample.tsv"));
+        var total = (await _library.CountsAsync()).Items;
+        Assert.True(total > 300, $"the test library has only {total} items");
+        var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
+        var page = RenderAt("?sort=Country");
+        page.WaitForAssertion(() => Assert.Equal(100, ExternalIds(page).Length));
+        while (page.FindAll("[data-testid=load-more]").Count > 0)
+        {
+            page.Find("[data-testid=load-more]").Click();
+        }
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=end-of-list]")));
+        var expected = (await _library.Query.PageAsync(new ItemPageRequest(new ItemFilter(), ItemSort.Country, Take: 1000))).Items.Select(i => i.ExternalId).ToArray();
+        Assert.Equal(expected, ExternalIds(page));
+
+        // The URL now starts at the last slice loaded: a reload shows that slice first.
+        Assert.Contains("after=", navigation.Uri);
+        Assert.Contains("sort=Country", navigation.Uri);
+        var reloaded = _ctx.Render<BenchmarksPage>();
+        var lastSlice = expected.Skip((expected.Length - 1) / 100 * 100).ToArray();
+        reloaded.WaitForAssertion(() => Assert.Equal(lastSlice, ExternalIds(reloaded)));
+        reloaded.Find("[data-testid=back-to-top]").Click();
+        Assert.DoesNotContain("after=", navigation.Uri);
     }
 }

@@ -8,9 +8,11 @@ using ValueAlign.Web.Components.Shared;
 namespace ValueAlign.Web.Components.Pages.Benchmarks;
 
 /// <summary>
-/// The library browser. The URL's query string is the single source of the filters: a filter
-/// change navigates (replacing the history entry), and the new query parameters reload the grid,
-/// so reloading or sharing the address shows the same items.
+/// The library browser. The URL's query string is the single source of the filters, the sort and
+/// the scroll position: a change navigates (replacing the history entry), and the new query
+/// parameters reload the grid, so reloading or sharing the address shows the same items. The grid
+/// scrolls through the whole filtered result by keyset slices (<see cref="BenchmarkQuery.ScrollAsync"/>);
+/// `after` in the URL is the cursor the last loaded slice started from.
 /// </summary>
 public partial class BenchmarksPage
 {
@@ -31,12 +33,27 @@ public partial class BenchmarksPage
     [SupplyParameterFromQuery(Name = ItemFilterQueryString.Status)] public string? Status { get; set; }
     [SupplyParameterFromQuery(Name = ItemFilterQueryString.Group)] public string? Group { get; set; }
     [SupplyParameterFromQuery(Name = ItemFilterQueryString.Search)] public string? Q { get; set; }
+    [SupplyParameterFromQuery(Name = SortKey)] public string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = DescendingKey)] public string? Desc { get; set; }
+    [SupplyParameterFromQuery(Name = AfterKey)] public string? After { get; set; }
 
-    private MudTable<ItemSummary>? _table;
+    public const string SortKey = "sort";
+    public const string DescendingKey = "desc";
+    public const string AfterKey = "after";
+    private const int SliceSize = 100;
+
     private ItemFacets? _facets;
     private ItemFilter _filter = new();
+    private ItemSort _sort = ItemSort.Id;
+    private bool _descending;
+    private string? _loadedKey;
+    private string? _ownAfter;
     private int? _total;
-    private IReadOnlyList<ItemSummary> _rows = [];
+    private List<ItemSummary> _rows = [];
+    private ItemCursor? _next;
+    private bool _loading;
+    private int _generation;
+    private ElementReference _endSentinel;
     private ItemView? _open;
     private IReadOnlyList<ItemView> _variants = [];
     private IReadOnlyList<Core.Annotation.Adjudication.VerifiedLabelView> _verified = [];
@@ -50,16 +67,82 @@ public partial class BenchmarksPage
     protected override async Task OnParametersSetAsync()
     {
         var filter = ItemFilterQueryString.Parse(Value);
-        if (filter == _filter)
+        var sort = Enum.TryParse<ItemSort>(Sort, ignoreCase: true, out var parsed) ? parsed : ItemSort.Id;
+        var descending = Desc is "1" or "true";
+        var key = $"{ItemFilterQueryString.ToQuery(filter)}|{sort}|{descending}";
+        // Our own URL update after loading more rows must not restart the list.
+        if (key == _loadedKey && (After == _ownAfter || After == null && _ownAfter == null))
         {
             return;
         }
-        _filter = filter;
-        if (_table is not null)
+        var filterChanged = filter != _filter || _total is null;
+        (_filter, _sort, _descending, _loadedKey, _ownAfter) = (filter, sort, descending, key, After);
+        _rows = [];
+        _next = ItemCursor.TryDecode(After);
+        var generation = ++_generation;
+        if (filterChanged)
         {
-            await _table.ReloadServerData();
+            _total = null;
+            _total = await Query.CountAsync(filter);
+            if (generation != _generation)
+            {
+                return;
+            }
+        }
+        await LoadSliceAsync(_next, generation, updateUrl: false);
+    }
+
+    /// <summary>Appends the next slice (the "Load more" button, and the end of the grid scrolling into view).</summary>
+    private Task LoadMoreAsync() => _next is null || _loading ? Task.CompletedTask : LoadSliceAsync(_next, _generation, updateUrl: true);
+
+    [JSInvokable]
+    public async Task OnScrolledToEndAsync()
+    {
+        await LoadMoreAsync();
+        StateHasChanged();
+    }
+
+    private async Task LoadSliceAsync(ItemCursor? after, int generation, bool updateUrl)
+    {
+        _loading = true;
+        try
+        {
+            var slice = await Query.ScrollAsync(new KeysetPageRequest(_filter, _sort, _descending, after, SliceSize));
+            if (generation != _generation)
+            {
+                return;
+            }
+            _rows.AddRange(slice.Items);
+            _next = slice.Next;
+            if (updateUrl)
+            {
+                _ownAfter = after?.Encode();
+                Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(AfterKey, _ownAfter), replace: true);
+            }
+        }
+        finally
+        {
+            if (generation == _generation)
+            {
+                _loading = false;
+            }
         }
     }
+
+    /// <summary>Clicking a column sorts by it ascending, a second click descending, a third goes back to id order.</summary>
+    private Task SortByAsync(ItemSort sort)
+    {
+        var (next, descending) = _sort != sort ? (sort, false) : !_descending ? (sort, true) : (ItemSort.Id, false);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            [SortKey] = next == ItemSort.Id ? null : next.ToString(),
+            [DescendingKey] = descending ? "1" : null,
+            [AfterKey] = null,
+        }), replace: true);
+        return Task.CompletedTask;
+    }
+
+    private void BackToTop() => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(AfterKey, (string?)null), replace: true);
 
     private string? Value(string key) => key switch
     {
@@ -76,21 +159,6 @@ public partial class BenchmarksPage
         _ => null,
     };
 
-    private async Task<TableData<ItemSummary>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
-    {
-        var sort = Enum.TryParse<ItemSort>(state.SortLabel, out var parsed) && state.SortDirection != SortDirection.None ? parsed : ItemSort.Id;
-        var page = await Query.PageAsync(new ItemPageRequest(
-            _filter, sort, state.SortDirection == SortDirection.Descending, state.Page * state.PageSize, state.PageSize), cancellationToken);
-        _rows = page.Items;
-        if (_total != page.Total)
-        {
-            // The table renders itself; the count above it belongs to the page.
-            _total = page.Total;
-            _ = InvokeAsync(StateHasChanged);
-        }
-        return new TableData<ItemSummary> { Items = page.Items, TotalItems = page.Total };
-    }
-
     /// <summary>Sets one filter in the URL; the query-parameter change reloads the grid.</summary>
     private Task SetAsync(string key, string? value)
     {
@@ -101,6 +169,7 @@ public partial class BenchmarksPage
             [ItemFilterQueryString.Country] = null, [ItemFilterQueryString.Language] = null, [ItemFilterQueryString.Modality] = null,
             [ItemFilterQueryString.Label] = null, [ItemFilterQueryString.Status] = null, [ItemFilterQueryString.Group] = null,
             [ItemFilterQueryString.Search] = null,
+            [AfterKey] = null,
         };
         foreach (var (k, v) in current) parameters[k] = v;
         parameters[key] = string.IsNullOrWhiteSpace(value) ? null : value;
@@ -152,14 +221,18 @@ public partial class BenchmarksPage
         _verified = [];
     }
 
-    /// <summary>Opens the next (+1) or previous (−1) row of the current page.</summary>
+    /// <summary>Opens the next (+1) or previous (−1) row of the loaded rows, loading the next slice at the end.</summary>
     private async Task MoveAsync(int step)
     {
         if (_open is null || _rows.Count == 0)
         {
             return;
         }
-        var index = _rows.ToList().FindIndex(r => r.Id == _open.Item.Id);
+        var index = _rows.FindIndex(r => r.Id == _open.Item.Id);
+        if (step > 0 && index == _rows.Count - 1 && _next is not null)
+        {
+            await LoadMoreAsync();
+        }
         var next = index < 0 ? 0 : Math.Clamp(index + step, 0, _rows.Count - 1);
         if (index != next)
         {
@@ -173,6 +246,7 @@ public partial class BenchmarksPage
         {
             _self = DotNetObjectReference.Create(this);
             await JS.InvokeVoidAsync("valueAlign.listenBrowserKeys", _self);
+            await JS.InvokeVoidAsync("valueAlign.observeScrollEnd", _endSentinel, _self);
         }
     }
 
@@ -206,6 +280,7 @@ public partial class BenchmarksPage
             try
             {
                 await JS.InvokeVoidAsync("valueAlign.stopBrowserKeys");
+                await JS.InvokeVoidAsync("valueAlign.stopObservingScrollEnd");
             }
             catch (JSDisconnectedException)
             {
