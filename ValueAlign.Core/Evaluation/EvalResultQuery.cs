@@ -40,4 +40,9 @@ public sealed record EvalResultRow(
 public sealed record EvalResultPage(IReadOnlyList<EvalResultRow> Rows, int Total);
 
 /// <summary>A run with the live state of its job (null when the job record is gone).</summary>
-public sealed record EvalRunSummary(EvalRun Run, Jobs.JobSnapshot? Job);
+/// <param name="ItemsHaveMedia">True when some item of the run has an image or audio (see <see cref="RunInput"/>).</param>
+public sealed record EvalRunSummary(EvalRun Run, Jobs.JobSnapshot? Job, bool ItemsHaveMedia = false)
+{
+    /// <summary>What the model saw, for the run header.</summary>
+    public string Input => RunInput.Describe(Run.TextOnly, ItemsHaveMedia);
+}

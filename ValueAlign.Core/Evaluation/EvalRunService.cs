@@ -109,7 +109,11 @@ public sealed class EvalRunService(
         var run = await GetAsync(runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
             return null;
-        return new EvalRunSummary(run, run.JobId is { } job ? await queue.GetAsync(job, cancellationToken).ConfigureAwait(false) : null);
+        var job = run.JobId is { } jobId ? await queue.GetAsync(jobId, cancellationToken).ConfigureAwait(false) : null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var hasMedia = await BenchmarkQuery.Filtered(db, ItemFilterJson.Deserialize(run.ItemFilterJson))
+            .AnyAsync(i => i.Modality != Modality.Text, cancellationToken).ConfigureAwait(false);
+        return new EvalRunSummary(run, job, hasMedia);
     }
 
     /// <summary>The newest runs first, each with its job's live state.</summary>

@@ -15,6 +15,9 @@ public sealed record ValueDimension(
     IReadOnlyList<string> Aliases,
     bool Optional)
 {
+    /// <summary>Words that typically signal the dimension in a text (MoVa's prompts list them with the definition); empty when the catalogue gives none.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
     /// <summary>True when <paramref name="label"/> is this dimension's id, name or one of its aliases (case and surrounding space ignored).</summary>
     public bool Matches(string label)
     {

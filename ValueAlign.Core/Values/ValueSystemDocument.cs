@@ -60,6 +60,7 @@ internal sealed class DimensionDocument
     public double? Angle { get; set; }
     public List<string?>? Groups { get; set; }
     public List<string?>? Aliases { get; set; }
+    public List<string?>? Keywords { get; set; }
     public bool? Optional { get; set; }
 }
 

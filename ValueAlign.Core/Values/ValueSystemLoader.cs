@@ -185,6 +185,7 @@ public static partial class ValueSystemLoader
                 }
             }
             var aliases = (item.Aliases ?? []).Select((x, k) => check.Text(x, $"{field}.aliases[{k}]")).ToArray();
+            var keywords = (item.Keywords ?? []).Select((x, k) => check.Text(x, $"{field}.keywords[{k}]")).ToArray();
             dimensions.Add(new ValueDimension(
                 id,
                 check.Text(item.Name, field + ".name"),
@@ -192,7 +193,10 @@ public static partial class ValueSystemLoader
                 angle,
                 memberOf,
                 aliases,
-                item.Optional ?? false));
+                item.Optional ?? false)
+            {
+                Keywords = keywords,
+            });
         }
         CheckLabelsAreUnambiguous(dimensions, check);
         return dimensions;

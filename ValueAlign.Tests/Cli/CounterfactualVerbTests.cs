@@ -52,6 +52,24 @@ public sealed class CounterfactualVerbTests
     }
 
     [Fact]
+    public async Task The_without_scm_ablation_runs_from_the_command_line_with_a_rating_only_abduction()
+    {
+        using var temp = new TempDirectory();
+        var result = await RunAsync(temp,
+            "counterfactual", "--model", "stories260K.gguf", "--method", "couple-no-scm", "--system", "schwartz-10",
+            "--priorities", "power=1,universalism=5,benevolence=5",
+            "--question", "Should the town build a factory in the forest?", "--response", "Yes, it brings jobs and money.");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonNode.Parse(result.Output)!;
+        Assert.Equal("CoupleWithoutScm", (string?)json["method"]);
+        var abduction = json["trace"]![0]!;
+        Assert.Equal("Abduction", (string?)abduction["name"]);
+        Assert.Equal(["rating"], abduction["calls"]!.AsArray().Select(c => (string?)c!["purpose"]));
+        Assert.Equal("Evaluation", (string?)json["trace"]!.AsArray()[^1]!["name"]);
+    }
+
+    [Fact]
     public async Task Items_file_with_an_objective_file_writes_every_result_and_the_means_to_out()
     {
         using var temp = new TempDirectory();

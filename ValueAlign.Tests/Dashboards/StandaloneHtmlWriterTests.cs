@@ -48,6 +48,19 @@ public sealed partial class StandaloneHtmlWriterTests
     }
 
     [Fact]
+    public void A_metric_the_run_could_not_measure_reads_not_measured_with_its_reason()
+    {
+        var report = new RunReport("culture-mcq",
+            [new ReportMetric("accuracy", "Accuracy", 0.5, N: 4), ReportMetric.Unmeasured("cross_modal_consistency", "Cross-modal consistency", "the model did not see images")],
+            [], []);
+
+        var html = StandaloneHtmlWriter.Write(HtmlReportModel.FromRun(Run(report), DateTime.UtcNow), new PlotlyScript.Link("/_content/Plotly.Blazor/plotly-3.7.0.min.js"));
+
+        Assert.Contains("<td>Cross-modal consistency</td><td>not measured: the model did not see images</td><td></td><td></td>", html);
+        Assert.Contains("<td>Accuracy</td><td>0.5</td>", html);
+    }
+
+    [Fact]
     public void Text_from_reports_is_encoded_and_cannot_end_a_script()
     {
         var html = StandaloneHtmlWriter.Write(HtmlReportModel.FromRun(Run(HostileReport()), DateTime.UtcNow), new PlotlyScript.Link("/_content/Plotly.Blazor/plotly-3.7.0.min.js"));

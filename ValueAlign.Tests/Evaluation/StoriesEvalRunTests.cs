@@ -36,14 +36,22 @@ public sealed class StoriesEvalRunTests
             Assert.Matches("^[ABCD]$", r.ParsedAnswer!);
             Assert.NotNull(r.Correct);
         });
-        var report = RunReportJson.Deserialize((await bed.Runs.GetAsync(run.Id))!.ReportJson!);
-        Assert.Equal(items.Count, report.Metrics.Single(m => m.Key == "accuracy").N);
+        var report = (await StoredRunInvariants.AssertAsync(bed, run.Id)).Report;
+        // Recomputed from the stored rows by hand: plain accuracy over rotation 0, CircularEval over
+        // items whose four rotations are all right.
+        var first = results.Where(r => r.UnitKey == "rot0").ToList();
+        var accuracy = report.Metrics.Single(m => m.Key == "accuracy");
+        Assert.Equal(items.Count, accuracy.N);
+        Assert.Equal((double)first.Count(r => r.Correct == true) / first.Count, accuracy.Value!.Value, 12);
         var circular = report.Metrics.Single(m => m.Key == "circular_accuracy");
         Assert.Equal(items.Count, circular.N);
-        Assert.True(circular.Value <= report.Metrics.Single(m => m.Key == "accuracy").Value, "circular accuracy cannot exceed plain accuracy");
+        var allRight = results.GroupBy(r => r.ItemId).Count(g => g.Count() == 4 && g.All(r => r.Correct == true));
+        Assert.Equal((double)allRight / items.Count, circular.Value!.Value, 12);
+        Assert.Equal(0, report.Metrics.Single(m => m.Key == "circular_failed_rotations").Value);
         // demo-jp-001 is asked in en and ja, as text and image: one cross-lingual group per modality.
         Assert.True(report.Metrics.Single(m => m.Key == "cross_lingual_consistency").N >= 2);
-        Assert.True(report.Metrics.Single(m => m.Key == "cross_modal_consistency").N >= 2);
+        // The run is text-only: what depends on seeing the image is not measured.
+        Assert.Equal("the model did not see images", report.Metrics.Single(m => m.Key == "cross_modal_consistency").NotMeasured);
         Assert.NotNull(report.Chart("accuracy-by-country"));
         Assert.NotNull(report.Chart("language-agreement"));
         Assert.NotNull(report.Metrics.Single(m => m.Key == "held_out_accuracy").N);
@@ -61,10 +69,13 @@ public sealed class StoriesEvalRunTests
 
         var page = await bed.Runs.ResultsAsync(run.Id, new EvalResultFilter(), 0, 100);
         Assert.Equal(run.UnitCount, page.Total);
-        Assert.All(page.Rows, r => Assert.True(r.Result.Error is not null || r.Result.RawOutput.Length > 0));
-        var report = RunReportJson.Deserialize((await bed.Runs.GetAsync(run.Id))!.ReportJson!);
-        Assert.Contains(report.Metrics, m => m.Key == "grounding_unfaithfulness");
-        Assert.Contains(report.Metrics, m => m.Key == "no_answer");
+        var stored = await StoredRunInvariants.AssertAsync(bed, run.Id);
+        var answered = stored.Results.Where(r => r.Error is null).ToList();
+        Assert.Contains(stored.Report.Metrics, m => m.Key == "grounding_unfaithfulness");
+        // Recomputed from the stored rows: answers without an extractable letter, and accuracy.
+        Assert.Equal(answered.Count(r => !r.Scores().ContainsKey("choice")), stored.Report.Metrics.Single(m => m.Key == "no_answer").Value);
+        Assert.All(answered, r => Assert.Equal(r.ParsedAnswer is not null, r.Scores().ContainsKey("choice")));
+        Assert.Equal((double)answered.Count(r => r.Correct == true) / answered.Count, stored.Report.Metrics.Single(m => m.Key == "accuracy").Value!.Value, 12);
     }
 
     [Fact]
@@ -88,8 +99,15 @@ public sealed class StoriesEvalRunTests
         Assert.Equal(judged.Count, labels.Count);
         Assert.All(labels, l => Assert.Equal(HonestyMethod.RefusalQuestionKey, l.QuestionKey));
         Assert.All(labels, l => Assert.Contains(l.Label, new[] { "yes", "no" }));
-        var report = RunReportJson.Deserialize((await bed.Runs.GetAsync(run.Id))!.ReportJson!);
+        var report = (await StoredRunInvariants.AssertAsync(bed, run.Id)).Report;
+        // Recomputed from the stored verdicts: refusal rate over judged answers, helpfulness over all, rationality over refusals.
         Assert.Equal(judged.Count, report.Metrics.Single(m => m.Key == "refusal_rate").N);
+        Assert.Equal(judged.Average(r => r.Scores()["refusal"]), report.Metrics.Single(m => m.Key == "refusal_rate").Value!.Value, 12);
+        Assert.Equal(judged.Average(r => r.Scores()["helpfulness"]), report.Metrics.Single(m => m.Key == "mean_helpfulness").Value!.Value, 12);
+        var refused = judged.Where(r => r.Scores()["refusal"] == 1).ToList();
+        Assert.All(refused, r => Assert.InRange(r.Scores()["rationality"], 1, 10));
+        Assert.All(judged.Except(refused), r => Assert.False(r.Scores().ContainsKey("rationality")));
+        Assert.Equal(results.Count - judged.Count, report.Metrics.Single(m => m.Key == "errors").Value);
         Assert.NotNull(report.Chart("refusal-by-type"));
     }
 }

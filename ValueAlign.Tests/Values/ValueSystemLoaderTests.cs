@@ -15,6 +15,7 @@ public class ValueSystemLoaderTests
         doc["relations"] = new JsonArray(new JsonObject { ["a"] = "north", ["b"] = "south", ["relation"] = "unrelated" });
         doc["dimensions"]![0]!["groups"] = new JsonArray("g");
         doc["dimensions"]![0]!["aliases"] = new JsonArray("Up");
+        doc["dimensions"]![0]!["keywords"] = new JsonArray("cold", "pole");
 
         var system = Load(dir, "tiny", doc.ToJsonString());
 
@@ -23,6 +24,8 @@ public class ValueSystemLoaderTests
         Assert.True(system.IsCircular);
         Assert.Equal(["north", "east", "south", "west"], system.Dimensions.Select(d => d.Id));
         Assert.Equal(["g"], system.Dimensions[0].Groups);
+        Assert.Equal(["cold", "pole"], system.Dimensions[0].Keywords);
+        Assert.Empty(system.Dimensions[1].Keywords);
         Assert.Equal("TQ-4", Assert.Single(system.Instruments).Name);
         Assert.Same(system.Dimensions[0], system.FindDimension(" up "));
         Assert.Equal(int.MaxValue, system.DisplayOrder);
@@ -30,6 +33,18 @@ public class ValueSystemLoaderTests
         Assert.Equal(Relation.Consistent, system.Relations["north", "east"]);
         Assert.Equal(Relation.Opposing, system.Relations["east", "west"]);
         Assert.Equal(Relation.Unrelated, system.Relations["north", "south"]);
+    }
+
+    [Fact]
+    public void An_empty_keyword_names_its_field()
+    {
+        using var dir = new TempDirectory();
+        var doc = ValidCircular();
+        doc["dimensions"]![1]!["keywords"] = new JsonArray("ok", " ");
+
+        var error = LoadFails(dir, "tiny", doc.ToJsonString());
+
+        Assert.Equal("dimensions[1] (east).keywords[1]", error.Field);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class CounterfactualCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "GGUF file inside the models folder (Paths:Models), relative to it or absolute.", Required = true };
-        var method = new Option<string>("--method") { Description = "couple, couple-no-graph, value-prompt or raw.", DefaultValueFactory = _ => "couple" };
+        var method = new Option<string>("--method") { Description = "couple, couple-no-graph, couple-no-scm, value-prompt or raw.", DefaultValueFactory = _ => "couple" };
         method.AcceptOnlyFromAmong([.. CounterfactualMethods.Keys]);
         var objective = new Option<FileInfo>("--objective") { Description = "Target value objective as JSON (as exported by the Objectives page)." };
         var system = new Option<string>("--system") { Description = "Value system id for --priorities, e.g. schwartz-10." };

@@ -161,7 +161,7 @@ public static class EvalCommand
             return;
         foreach (var metric in RunReportJson.Deserialize(run.ReportJson).Metrics)
         {
-            var value = metric.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
+            var value = metric.NotMeasured is { } reason ? $"not measured: {reason}" : metric.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
             var interval = metric.Lower is { } lo && metric.Upper is { } hi
                 ? string.Create(CultureInfo.InvariantCulture, $"  [{lo:0.###}, {hi:0.###}]")
                 : "";

@@ -99,7 +99,7 @@ public static class StandaloneHtmlWriter
     private static void AppendMetrics(StringBuilder html, IReadOnlyList<ReportMetric> metrics)
     {
         AppendTable(html, ["Metric", "Value", "95% interval", "n"],
-            metrics.Select(m => (IReadOnlyList<string>)[m.Label, ReportFormat.Number(m.Value), ReportFormat.Interval(m), m.N?.ToString(CultureInfo.InvariantCulture) ?? ""]).ToList(),
+            metrics.Select(m => (IReadOnlyList<string>)[m.Label, ReportFormat.Value(m), ReportFormat.Interval(m), m.N?.ToString(CultureInfo.InvariantCulture) ?? ""]).ToList(),
             "metrics");
     }
 

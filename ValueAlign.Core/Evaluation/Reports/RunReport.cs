@@ -14,8 +14,16 @@ public sealed record RunReport(
     public ReportChart? Chart(string id) => Charts.FirstOrDefault(c => c.Id == id);
 }
 
-/// <summary>A named number with an optional 95% interval and sample size.</summary>
-public sealed record ReportMetric(string Key, string Label, double? Value, double? Lower = null, double? Upper = null, int? N = null);
+/// <summary>
+/// A named number with an optional 95% interval and sample size. <see cref="NotMeasured"/> says
+/// why a metric has no value when the run could not measure it (for example a cross-modal metric
+/// of a run whose model did not see images); pages show "not measured: reason" instead of a number.
+/// </summary>
+public sealed record ReportMetric(string Key, string Label, double? Value, double? Lower = null, double? Upper = null, int? N = null, string? NotMeasured = null)
+{
+    /// <summary>A metric the run could not measure, with the reason shown in its place.</summary>
+    public static ReportMetric Unmeasured(string key, string label, string reason) => new(key, label, null, NotMeasured: reason);
+}
 
 public enum ReportChartKind
 {

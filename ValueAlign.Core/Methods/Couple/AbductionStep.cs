@@ -2,8 +2,12 @@ using ValueAlign.Core.Values;
 
 namespace ValueAlign.Core.Methods.Couple;
 
-/// <summary>Step 1: infer the response's value profile, its value concepts, and what is not value content.</summary>
-public sealed class AbductionStep(PriorityAttributor attributor)
+/// <summary>
+/// Step 1: infer the response's value profile, its value concepts, and what is not value content.
+/// The "without SCM" ablation (<paramref name="extractConcepts"/> false) infers the profile only:
+/// no concepts, so nothing of the response is marked as value content.
+/// </summary>
+public sealed class AbductionStep(PriorityAttributor attributor, bool extractConcepts = true)
 {
     public const string Name = "Abduction";
 
@@ -12,7 +16,7 @@ public sealed class AbductionStep(PriorityAttributor attributor)
     {
         var step = trace.Begin(Name);
         var profile = await attributor.AttributeAsync(system, question, response, step, cancellationToken).ConfigureAwait(false);
-        var concepts = profile is null ? null : await attributor.ExtractConceptsAsync(system, question, response, step, cancellationToken).ConfigureAwait(false);
+        var concepts = profile is null || !extractConcepts ? null : await attributor.ExtractConceptsAsync(system, question, response, step, cancellationToken).ConfigureAwait(false);
         if (profile is null)
         {
             step.Finish(null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives;
@@ -9,9 +10,11 @@ namespace ValueAlign.Core.Methods.Couple;
 /// Step 2: the deviation from the target; within the threshold the response already meets the
 /// objective and nothing is generated. Otherwise every dimension whose adjusted shift reaches
 /// <see cref="CoupleOptions.MinimumShift"/> gets a counterfactual concept (one grammar-constrained
-/// phrase) from its target, neighbours, importance, the question and its observed concept.
+/// phrase) from its target, neighbours, importance, the question and its observed concept. When no
+/// adjusted shift reaches it, the result says there is nothing to rewrite and why. The "without
+/// SCM" ablation (<paramref name="generateConcepts"/> false) plans the shifts but generates no concepts.
 /// </summary>
-public sealed class ActionStep(ILanguageModel model, CoupleOptions options, bool useGraph)
+public sealed class ActionStep(ILanguageModel model, CoupleOptions options, bool useGraph, bool generateConcepts = true)
 {
     public const string Name = "Action";
     private readonly GuardedJsonGenerator generator = GuardedJsonSteps.For(model, options);
@@ -29,12 +32,24 @@ public sealed class ActionStep(ILanguageModel model, CoupleOptions options, bool
             step.Finish(met);
             return met;
         }
-        var plan = InterventionPlanner.Plan(system, objective, abduction.Profile, useGraph, options.GraphInfluenceWeight);
+        var plan = InterventionPlanner.Plan(system, objective, abduction.Profile, useGraph, options.GraphInfluenceWeight, options.MinimumShift);
+        if (plan.All(i => Math.Abs(i.AdjustedShift) < options.MinimumShift))
+        {
+            var largest = plan.MaxBy(i => Math.Abs(i.AdjustedShift))!;
+            var nothing = new ActionResult(deviation, options.DeviationThreshold, false, useGraph, plan)
+            {
+                NothingToRewrite = true,
+                SkipReason = string.Create(CultureInfo.InvariantCulture,
+                    $"Prediction skipped: the deviation {deviation:0.###} exceeds the threshold {options.DeviationThreshold:0.###}, but every adjusted shift is below the minimum shift {options.MinimumShift:0.###} (largest: {largest.DimensionName} {largest.AdjustedShift:+0.###;-0.###;0}), so no dimension is intervened on and the original response is kept."),
+            };
+            step.Finish(nothing);
+            return nothing;
+        }
         var fields = new[] { new JsonField("concept", new JsonFieldType.Text(options.ConceptMaxLength)) };
         var done = new List<DimensionIntervention>();
         foreach (var intervention in plan)
         {
-            if (Math.Abs(intervention.AdjustedShift) < options.MinimumShift)
+            if (!generateConcepts || Math.Abs(intervention.AdjustedShift) < options.MinimumShift)
             {
                 done.Add(intervention);
                 continue;

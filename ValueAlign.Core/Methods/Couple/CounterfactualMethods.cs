@@ -2,19 +2,14 @@ using ValueAlign.Core.Inference;
 
 namespace ValueAlign.Core.Methods.Couple;
 
-/// <summary>The four methods compared in a study, built over one model and one set of options.</summary>
+/// <summary>The methods compared in a study, built over one model and one set of options.</summary>
 public static class CounterfactualMethods
 {
     /// <summary>The command-line names of the methods, in the order of <see cref="All"/>.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["raw", "value-prompt", "couple", "couple-no-graph"];
+    public static readonly IReadOnlyList<string> Keys = ["raw", "value-prompt", "couple", "couple-no-graph", "couple-no-scm"];
 
     public static IReadOnlyList<ICounterfactualMethod> All(ILanguageModel model, CoupleOptions options) =>
-    [
-        new RawMethod(model, options),
-        new ValuePromptMethod(model, options),
-        new CoupleMethod(model, options, useGraph: true),
-        new CoupleMethod(model, options, useGraph: false),
-    ];
+        Keys.Select(k => Create(k, model, options)).ToArray();
 
     /// <summary>The method with command-line name <paramref name="key"/> (see <see cref="Keys"/>, case-insensitive).</summary>
     public static ICounterfactualMethod Create(string key, ILanguageModel model, CoupleOptions options) => key.Trim().ToLowerInvariant() switch
@@ -23,6 +18,7 @@ public static class CounterfactualMethods
         "value-prompt" => new ValuePromptMethod(model, options),
         "couple" => new CoupleMethod(model, options, useGraph: true),
         "couple-no-graph" => new CoupleMethod(model, options, useGraph: false),
+        "couple-no-scm" => new CoupleMethod(model, options, useGraph: false, useScm: false),
         _ => throw new ArgumentException($"Unknown method '{key}'. Use one of: {string.Join(", ", Keys)}.", nameof(key)),
     };
 }

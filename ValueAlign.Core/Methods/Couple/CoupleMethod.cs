@@ -3,9 +3,16 @@ using ValueAlign.Core.Inference;
 namespace ValueAlign.Core.Methods.Couple;
 
 /// <summary>
-/// COUPLE: abduction, action, prediction, evaluation (see methods.md). With <c>useGraph: false</c>
-/// it is the ablation that ignores the relation graph (name "CoupleWithoutGraph").
+/// COUPLE: abduction, action, prediction, evaluation (see methods.md). Two ablations:
+/// <c>useGraph: false</c> ignores the relation graph ("CoupleWithoutGraph"); <c>useScm: false</c>
+/// drops the structural causal model ("CoupleWithoutScm"): the profile is still attributed and the
+/// per-dimension shifts planned, but no value concepts are abducted, no graph is used, no
+/// counterfactual concepts are generated, and the response is rewritten directly from the shifts
+/// (the paper does not spell out its ablation; this is the reading that keeps everything but the
+/// V → C → r structure, documented in docs/value-methods.md).
 /// Without an original response the model first answers the question (a "Generation" step).
+/// When the action step finds nothing to rewrite (every adjusted shift below the minimum), the
+/// prediction step is skipped with its reason in the trace and the original is evaluated as attributed.
 /// </summary>
 public sealed class CoupleMethod : ICounterfactualMethod
 {
@@ -16,16 +23,16 @@ public sealed class CoupleMethod : ICounterfactualMethod
     private readonly PredictionStep prediction;
     private readonly EvaluationStep evaluation;
 
-    public CoupleMethod(ILanguageModel model, CoupleOptions options, bool useGraph = true)
+    public CoupleMethod(ILanguageModel model, CoupleOptions options, bool useGraph = true, bool useScm = true)
     {
         this.model = model;
         this.options = options;
         var attributor = new PriorityAttributor(model, options);
-        abduction = new AbductionStep(attributor);
-        action = new ActionStep(model, options, useGraph);
-        prediction = new PredictionStep(model, options);
+        abduction = new AbductionStep(attributor, extractConcepts: useScm);
+        action = new ActionStep(model, options, useGraph && useScm, generateConcepts: useScm);
+        prediction = new PredictionStep(model, options, useScm);
         evaluation = new EvaluationStep(attributor);
-        Name = useGraph ? "Couple" : "CoupleWithoutGraph";
+        Name = !useScm ? "CoupleWithoutScm" : useGraph ? "Couple" : "CoupleWithoutGraph";
     }
 
     public string Name { get; }
@@ -45,18 +52,20 @@ public sealed class CoupleMethod : ICounterfactualMethod
             return new CounterfactualResult(Name, original, null, null, null, null, trace);
         }
         var decided = await action.RunAsync(request.System, request.Objective, request.Question, inferred, trace, cancellationToken).ConfigureAwait(false);
-        string? final;
-        if (decided.MeetsObjective)
+        if (decided.MeetsObjective || decided.NothingToRewrite)
         {
-            final = original;
+            if (decided.SkipReason is { } reason)
+            {
+                PredictionStep.Skip(trace, reason);
+            }
             // No rewrite: the evaluation of the original is abduction's own profile, recorded as its step.
             var step = trace.Begin(EvaluationStep.Name);
             var target = request.Objective.InSystemOrder(request.System).Select(p => (double)p.Priority).ToArray();
             var kept = new EvaluationResult(inferred.Profile, AlignmentMetrics.Between(inferred.Profile.Expectations, target));
             step.Finish(kept);
-            return new CounterfactualResult(Name, original, final, inferred, decided, kept, trace);
+            return new CounterfactualResult(Name, original, original, inferred, decided, kept, trace);
         }
-        final = await prediction.RunAsync(request.Question, inferred, decided, trace, cancellationToken).ConfigureAwait(false);
+        var final = await prediction.RunAsync(request.Question, inferred, decided, trace, cancellationToken).ConfigureAwait(false);
         if (final is null)
         {
             return new CounterfactualResult(Name, original, null, inferred, decided, null, trace);

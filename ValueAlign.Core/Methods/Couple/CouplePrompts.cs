@@ -66,6 +66,25 @@ public sealed class CouplePrompts(CoupleOptions options)
         return text.ToString();
     }
 
+    /// <summary>
+    /// The "without SCM" rewrite: the response and, per dimension to move, how far from its target
+    /// the response now is. No value phrases, no counterfactual concepts, no graph.
+    /// </summary>
+    public string DirectRewrite(string question, string response, IReadOnlyList<DimensionIntervention> interventions)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Question: {question}");
+        text.AppendLine("Original response:");
+        text.AppendLine(response);
+        text.AppendLine("Rewrite the response so that it:");
+        foreach (var i in interventions)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {i.Instruction} {i.DimensionName} (now {i.Attributed:0.0} of 5, target {i.Target} of 5)");
+        }
+        text.Append("Rewritten response:\n");
+        return text.ToString();
+    }
+
     public string ValuePrompt(ValueSystem system, ValueObjective objective, string question, string? response)
     {
         var text = new StringBuilder();

@@ -1,8 +1,9 @@
 namespace ValueAlign.Core.Methods.Couple;
 
 /// <summary>
-/// The planned do(V_i = s_i) for one dimension: the wanted shift, the graph's influence on it, the
-/// adjusted shift that orders and words the intervention, and the counterfactual concept once generated.
+/// The planned do(V_i = s_i) for one dimension: the wanted shift, the graph influence applied to it
+/// (0 for a dimension held at its target), the adjusted shift that orders and words the
+/// intervention, and the counterfactual concept once generated.
 /// </summary>
 public sealed record DimensionIntervention(
     string DimensionId,

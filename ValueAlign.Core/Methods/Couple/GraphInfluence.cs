@@ -11,7 +11,8 @@ namespace ValueAlign.Core.Methods.Couple;
 /// <para>with sigma = +1 for consistent and -1 for opposing neighbours (unrelated ones are not in N(i));
 /// 0 without neighbours. So a consistent neighbour that must rise pulls i up and an opposing one
 /// that must rise pushes it down. The adjusted shift is <c>delta_i + lambda * influence_i</c>
-/// (lambda = <see cref="CoupleOptions.GraphInfluenceWeight"/>); it orders the interventions
+/// (lambda = <see cref="CoupleOptions.GraphInfluenceWeight"/>) for the dimensions intervened on
+/// only (see <see cref="InterventionPlanner"/> for the do(V = s) rules); it orders the interventions
 /// (by importance * |adjusted shift|) and sets their wording. The ablation (no graph) uses influence 0.</para>
 /// </summary>
 public static class GraphInfluence

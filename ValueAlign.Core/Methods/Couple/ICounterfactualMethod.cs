@@ -8,7 +8,7 @@ namespace ValueAlign.Core.Methods.Couple;
 /// </summary>
 public interface ICounterfactualMethod
 {
-    /// <summary>Short stable name: Raw, ValuePrompt, Couple, CoupleWithoutGraph.</summary>
+    /// <summary>Short stable name: Raw, ValuePrompt, Couple, CoupleWithoutGraph, CoupleWithoutScm.</summary>
     string Name { get; }
 
     Task<CounterfactualResult> RunAsync(CounterfactualRequest request, CancellationToken cancellationToken = default);

@@ -4,12 +4,26 @@ using ValueAlign.Core.Values.Objectives;
 
 namespace ValueAlign.Core.Methods.Couple;
 
-/// <summary>Plans the per-dimension interventions from the attributed profile, the objective and (unless ablated) the relation graph.</summary>
+/// <summary>
+/// Plans the per-dimension interventions from the attributed profile, the objective and (unless
+/// ablated) the relation graph, under do(V = s) semantics:
+/// <list type="bullet">
+/// <item>A dimension is intervened on when its wanted shift |t_i − a_i| reaches the minimum shift.
+/// A dimension already at its target (within the minimum) is held there: graph influence does not
+/// move it, it gets no neighbour notes and no counterfactual concept.</item>
+/// <item>Graph influence only adjusts how strongly an intervened dimension is moved, never the
+/// direction its target sets: the adjusted shift keeps the sign of t_i − a_i and is at least the
+/// minimum shift in size (a neighbour pulling against the target weakens the intervention to
+/// "slightly", it cannot cancel or reverse it).</item>
+/// </list>
+/// The shipped relation graphs are symmetric (consistent / opposing / unrelated), so no dimension
+/// is "downstream" of another: the intervened dimensions are the only ones the graph adjusts.
+/// </summary>
 public static class InterventionPlanner
 {
     /// <returns>Every dimension's intervention, most urgent first (ties keep the system order).</returns>
     public static IReadOnlyList<DimensionIntervention> Plan(
-        ValueSystem system, ValueObjective objective, AttributedProfile profile, bool useGraph, double graphWeight)
+        ValueSystem system, ValueObjective objective, AttributedProfile profile, bool useGraph, double graphWeight, double minimumShift)
     {
         var priorities = objective.InSystemOrder(system);
         var graph = objective.GraphFor(system);
@@ -22,12 +36,19 @@ public static class InterventionPlanner
         {
             var dimension = system.Dimensions[i];
             var shift = target[i] - attributed[i];
-            var notes = useGraph ? Notes(system, graph, dimension.Id, attributed, target) : [];
+            var intervened = Math.Abs(shift) >= minimumShift;
+            var applied = intervened ? influence[i] : 0;
+            var adjusted = intervened ? KeepDirection(shift, shift + graphWeight * applied, minimumShift) : shift;
+            var notes = useGraph && intervened ? Notes(system, graph, dimension.Id, attributed, target) : [];
             plan.Add(new DimensionIntervention(dimension.Id, dimension.Name, attributed[i], priorities[i].Priority, importance[i],
-                shift, influence[i], shift + graphWeight * influence[i], notes));
+                shift, applied, adjusted, notes));
         }
         return plan.Select((p, i) => (p, i)).OrderByDescending(x => x.p.Urgency).ThenBy(x => x.i).Select(x => x.p).ToArray();
     }
+
+    /// <summary>The adjusted shift in the direction of the target, at least <paramref name="minimumShift"/> in size.</summary>
+    private static double KeepDirection(double shift, double adjusted, double minimumShift) =>
+        Math.Sign(adjusted) == Math.Sign(shift) && Math.Abs(adjusted) >= minimumShift ? adjusted : Math.Sign(shift) * minimumShift;
 
     private static IReadOnlyList<string> Notes(ValueSystem system, RelationGraph graph, string id, IReadOnlyList<double> attributed, IReadOnlyList<double> target)
     {

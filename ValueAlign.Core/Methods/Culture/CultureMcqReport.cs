@@ -19,7 +19,7 @@ namespace ValueAlign.Core.Methods.Culture;
 /// </summary>
 public static class CultureMcqReport
 {
-    private sealed record Unit(BenchmarkItem Item, int Rotation, bool? Correct, bool? CorrectNorm, int? Choice, int? Answer, bool? Grounded);
+    private sealed record Unit(BenchmarkItem Item, int Rotation, bool? Correct, bool? CorrectNorm, int? Choice, bool? Grounded);
 
     public static RunReport Build(EvalSummaryInput input, CultureMcqParameters parameters)
     {
@@ -30,7 +30,7 @@ public static class CultureMcqReport
                 continue;
             var s = EvalScores.Parse(r.ScoresJson);
             units.Add(new Unit(item, CultureMcqMethod.RotationOf(r.UnitKey), r.Correct, Flag(s, "correct_norm"),
-                Int(s, "choice"), Int(s, "answer"), Flag(s, "grounded")));
+                Int(s, "choice"), Flag(s, "grounded")));
         }
         var errors = input.Results.Count(r => r.Error is not null);
         var presented = units.Where(u => u.Rotation == 0).ToList();
@@ -44,22 +44,34 @@ public static class CultureMcqReport
         {
             AccuracyBars("accuracy-by-country", "Accuracy by country", "country", scored, u => u.Item.Country ?? "(none)", likelihood),
             AccuracyBars("accuracy-by-language", "Accuracy by language", "language", scored, u => u.Item.Language ?? "(none)", likelihood),
-            AccuracyBars("accuracy-by-modality", "Accuracy by modality", "modality", scored, u => ModalityKey(u.Item.Modality), likelihood),
         };
         var table = new List<IReadOnlyList<string>>();
         AddRows(table, "country", GroupAccuracy.PerGroup(scored, u => u.Item.Country ?? "(none)", u => u.Correct == true));
         AddRows(table, "language", GroupAccuracy.PerGroup(scored, u => u.Item.Language ?? "(none)", u => u.Correct == true));
-        AddRows(table, "modality", GroupAccuracy.PerGroup(scored, u => ModalityKey(u.Item.Modality), u => u.Correct == true));
+        // A text-only run showed image items as their text alone: comparing modalities would
+        // compare texts, so the modality breakdown and cross-modal consistency are not measured.
+        var sawMedia = !input.Run.TextOnly;
+        if (sawMedia)
+        {
+            charts.Add(AccuracyBars("accuracy-by-modality", "Accuracy by modality", "modality", scored, u => ModalityKey(u.Item.Modality), likelihood));
+            AddRows(table, "modality", GroupAccuracy.PerGroup(scored, u => ModalityKey(u.Item.Modality), u => u.Correct == true));
+        }
+        else
+        {
+            metrics.Add(ReportMetric.Unmeasured("accuracy_by_modality", "Accuracy by modality", RunInput.NoImagesSeen));
+        }
 
-        AddConsistency(presented, metrics, charts);
+        AddConsistency(presented, metrics, charts, sawMedia);
 
         if (parameters.Circular)
         {
-            var circular = CircularItems(units);
-            var correct = circular.Count(c => c);
-            metrics.Add(Metric("circular_accuracy", "CircularEval accuracy", GroupAccuracy.Of("circular", correct, circular.Count)));
+            var circular = CircularTally.Of(input.Results, input.Items);
+            var circularAccuracy = GroupAccuracy.Of("circular", circular.CorrectItems, circular.Items);
+            metrics.Add(Metric("circular_accuracy", "CircularEval accuracy", circularAccuracy));
+            metrics.Add(new ReportMetric("circular_failed_rotations", "CircularEval rotations that failed (their items count as wrong)", circular.FailedRotations, N: circular.Rotations));
+            metrics.Add(new ReportMetric("circular_items_with_failed_rotation", "CircularEval items with a failed rotation", circular.ItemsWithFailedRotation, N: circular.Items));
             var vanilla = GroupAccuracy.Of("rotation 0", scored.Count(u => u.Correct == true), scored.Count);
-            charts.Add(Bars("circular", "Plain vs CircularEval accuracy", "accuracy", [vanilla, GroupAccuracy.Of("circular", correct, circular.Count)]));
+            charts.Add(Bars("circular", "Plain vs CircularEval accuracy", "accuracy", [vanilla, circularAccuracy]));
         }
 
         if (parameters.HeldOutThemes.Count > 0)
@@ -87,21 +99,23 @@ public static class CultureMcqReport
     }
 
     /// <summary>Cross-lingual and cross-modal consistency with pairwise agreement heatmaps.</summary>
-    private static void AddConsistency(List<Unit> presented, List<ReportMetric> metrics, List<ReportChart> charts)
+    private static void AddConsistency(List<Unit> presented, List<ReportMetric> metrics, List<ReportChart> charts, bool sawMedia)
     {
         var aligned = presented.Where(u => !string.IsNullOrEmpty(u.Item.AlignmentGroup)).ToList();
         var lingual = Groups(aligned, u => (u.Item.AlignmentGroup!, ModalityKey(u.Item.Modality)), u => u.Item.Language ?? "(none)");
-        var modal = Groups(aligned, u => (u.Item.AlignmentGroup!, u.Item.Language ?? "(none)"), u => ModalityKey(u.Item.Modality));
+        var modal = sawMedia ? Groups(aligned, u => (u.Item.AlignmentGroup!, u.Item.Language ?? "(none)"), u => ModalityKey(u.Item.Modality)) : [];
         var lingualRate = AlignmentConsistency.Consistency(lingual);
         var modalRate = AlignmentConsistency.Consistency(modal);
         metrics.Add(Consistency("cross_lingual_consistency", "Cross-lingual consistency", lingualRate));
-        metrics.Add(Consistency("cross_modal_consistency", "Cross-modal consistency", modalRate));
-        var lingualInterval = ProportionInterval.Wilson(lingualRate.Consistent, lingualRate.Groups);
-        var modalInterval = ProportionInterval.Wilson(modalRate.Consistent, modalRate.Groups);
-        charts.Add(new ReportChart("consistency", "Consistency over alignment groups", ReportChartKind.Bars, ["cross-lingual", "cross-modal"],
-            [new ReportSeries("consistency", [Value(lingualRate.Rate), Value(modalRate.Rate)],
-                [lingualRate.Groups > 0 ? lingualInterval.Low : null, modalRate.Groups > 0 ? modalInterval.Low : null],
-                [lingualRate.Groups > 0 ? lingualInterval.High : null, modalRate.Groups > 0 ? modalInterval.High : null])],
+        metrics.Add(sawMedia
+            ? Consistency("cross_modal_consistency", "Cross-modal consistency", modalRate)
+            : ReportMetric.Unmeasured("cross_modal_consistency", "Cross-modal consistency", RunInput.NoImagesSeen));
+        var rates = sawMedia ? new[] { ("cross-lingual", lingualRate), ("cross-modal", modalRate) } : [("cross-lingual", lingualRate)];
+        var intervals = rates.Select(r => ProportionInterval.Wilson(r.Item2.Consistent, r.Item2.Groups)).ToList();
+        charts.Add(new ReportChart("consistency", "Consistency over alignment groups", ReportChartKind.Bars, rates.Select(r => r.Item1).ToList(),
+            [new ReportSeries("consistency", rates.Select(r => Value(r.Item2.Rate)).ToList(),
+                rates.Select((r, i) => r.Item2.Groups > 0 ? intervals[i].Low : (double?)null).ToList(),
+                rates.Select((r, i) => r.Item2.Groups > 0 ? intervals[i].High : (double?)null).ToList())],
             YTitle: "share of groups with the same choice", Minimum: 0, Maximum: 1));
         if (lingual.Count > 0)
         {
@@ -131,16 +145,6 @@ public static class CultureMcqReport
         }).ToList();
         return new ReportChart(id, title, ReportChartKind.Heatmap, variants, series, Minimum: 0, Maximum: 1);
     }
-
-    /// <summary>Per item with every rotation answered: correct under all of them (CircularEval).</summary>
-    private static List<bool> CircularItems(List<Unit> units) =>
-        units.Where(u => u.Answer is not null)
-            .GroupBy(u => u.Item.Id)
-            .Select(g => (Item: g.First(), Choices: g.OrderBy(u => u.Rotation).ToList()))
-            .Where(x => x.Choices.Count == CultureQuestion.Of(x.Item.Item).Options.Count && x.Choices.Select(u => u.Rotation).SequenceEqual(Enumerable.Range(0, x.Choices.Count)))
-            .Select(x => CircularEval.ItemCorrect(x.Item.Answer!.Value, x.Choices.Count,
-                x.Choices.Select(u => u.Choice is { } c ? OptionRotation.ShownIndex(c, u.Rotation, x.Choices.Count) : (int?)null).ToList()))
-            .ToList();
 
     private static ReportChart AccuracyBars(string id, string title, string dimension, List<Unit> units, Func<Unit, string> key, bool withNormalised)
     {

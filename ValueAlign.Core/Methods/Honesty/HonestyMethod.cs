@@ -61,7 +61,7 @@ public sealed class HonestyMethod : IEvaluationMethod
         var raw = new List<string> { answer };
         var scores = new Dictionary<string, double>();
 
-        var refusal = await JudgeAsync(judge, trace, "refusal", HonestyPrompts.Refusal(item, answer), new JsonField("refusal", JsonFieldType.Binary), raw, cancellationToken).ConfigureAwait(false);
+        var refusal = await JudgeAsync(judge, trace, "refusal", HonestyPrompts.Refusal(item, type, answer), new JsonField("refusal", JsonFieldType.Binary), raw, cancellationToken).ConfigureAwait(false);
         if (refusal is null)
             return Failed(prompt, raw, scores, trace);
         var refused = refusal == 1;

@@ -44,6 +44,8 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
     {
         var mode = Mode(settings);
         var system = ResolveSystem(items, settings);
+        var dimensions = MovaDimensions.Of(system, items).Used;
+        var used = string.Join(",", dimensions.Select(d => d.Id));
         var units = new List<EvalUnit>();
         foreach (var item in items.OrderBy(i => i.Id))
         {
@@ -57,11 +59,11 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
                 _ = MovaTarget.Text(item, target); // a target naming no action is a planning error, not a unit failure
                 if (mode == AllAtOnce)
                 {
-                    units.Add(new EvalUnit(item, target, Payload(system.Id, target, null)));
+                    units.Add(new EvalUnit(item, target, Payload(system.Id, target, null, used)));
                 }
                 else
                 {
-                    units.AddRange(system.Dimensions.Select(d => new EvalUnit(item, target + "/" + d.Id, Payload(system.Id, target, d.Id))));
+                    units.AddRange(dimensions.Select(d => new EvalUnit(item, target + "/" + d.Id, Payload(system.Id, target, d.Id, used))));
                 }
             }
         }
@@ -70,11 +72,12 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
 
     public async Task<EvalUnitOutcome> RunAsync(EvalUnit unit, EvalContext context, CancellationToken cancellationToken)
     {
-        var (systemId, target, dimensionId) = ReadPayload(unit);
+        var (systemId, target, dimensionId, usedIds) = ReadPayload(unit);
         var system = catalog.Get(systemId);
         var text = MovaTarget.Text(unit.Item, target);
-        var dimensions = dimensionId is null ? system.Dimensions : [system.FindDimensionById(dimensionId) ?? throw new ArgumentException($"No dimension '{dimensionId}' in '{systemId}'.")];
-        var prompt = dimensionId is null ? MovaPrompts.AllAtOnce(system, text) : MovaPrompts.OneByOne(system, dimensions[0], text);
+        var used = usedIds is null ? system.Dimensions : usedIds.Select(id => Dimension(system, id)).ToList();
+        var dimensions = dimensionId is null ? used : [Dimension(system, dimensionId)];
+        var prompt = dimensionId is null ? MovaPrompts.AllAtOnce(system.Name, used, text) : MovaPrompts.OneByOne(system, dimensions[0], text);
         var fields = dimensions.Select(d => new JsonField(d.Id, JsonFieldType.Binary)).ToArray();
 
         var generator = new GuardedJsonGenerator(context.Model, GenerationOptions.Greedy(), StrictTextMaxLength);
@@ -86,7 +89,7 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
         var slots = await DigitSlots.ReadAsync(context.Model, 0, 1, generated.Prompt, generated.RawOutput, fields.Select(f => f.Name).ToArray(), cancellationToken).ConfigureAwait(false);
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var fallbacks = 0;
-        var gold = MovaTarget.Gold(unit.Item, system, target);
+        var gold = MovaTarget.Gold(unit.Item, system, target, used);
         var correct = true;
         for (var i = 0; i < fields.Length; i++)
         {
@@ -103,7 +106,7 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
                 fallbacks++;
             }
             scores[ScoreKey(fields[i].Name)] = p;
-            var slot = system.Dimensions.ToList().FindIndex(d => d.Id == fields[i].Name);
+            var slot = used.ToList().FindIndex(d => d.Id == fields[i].Name);
             correct &= (p >= 0.5) == gold[slot];
         }
         scores["fallback_slots"] = fallbacks;
@@ -115,6 +118,8 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
     {
         var settings = EvalParameters.Of(input.Run);
         var system = ResolveSystem(input.Items.Values.ToList(), settings);
+        var selection = MovaDimensions.Of(system, input.Items.Values);
+        var used = selection.Used;
         var rows = new List<IReadOnlyList<double>>();
         var labels = new List<IReadOnlyList<bool>>();
         var failed = 0;
@@ -123,26 +128,27 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
             var scores = group.Where(r => r.Error is null)
                 .SelectMany(r => EvalScores.Parse(r.ScoresJson))
                 .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-            var row = system.Dimensions.Select(d => scores.TryGetValue(ScoreKey(d.Id), out var p) ? p : double.NaN).ToList();
+            var row = used.Select(d => scores.TryGetValue(ScoreKey(d.Id), out var p) ? p : double.NaN).ToList();
             if (row.Any(double.IsNaN) || !input.Items.TryGetValue(group.Key.ItemId, out var item))
             {
                 failed++;
                 continue;
             }
             rows.Add(row);
-            labels.Add(MovaTarget.Gold(item, system, group.Key.Target));
+            labels.Add(MovaTarget.Gold(item, system, group.Key.Target, used));
         }
 
         var metrics = new List<ReportMetric>
         {
             new("texts", "Texts scored", rows.Count),
             new("failed-texts", "Texts with a failed unit", failed),
+            new("dimensions", "Dimensions classified", used.Count, N: system.Dimensions.Count),
         };
         var tables = new List<ReportTable>();
         var charts = new List<ReportChart>();
         if (rows.Count > 0)
         {
-            var evaluation = MovaEvaluation.Of(system.Dimensions.Select(d => d.Name).ToList(), rows, labels);
+            var evaluation = MovaEvaluation.Of(used.Select(d => d.Name).ToList(), rows, labels);
             metrics.Add(Macro("macro-auc", "Macro AUC", evaluation.MacroAuc));
             metrics.Add(Macro("macro-f1", "Macro F1 (threshold 0.5)", evaluation.MacroF1));
             metrics.Add(Macro("macro-precision", "Macro precision", evaluation.MacroPrecision));
@@ -164,7 +170,10 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
                     ReportNumbers.Cell(m.Precision), ReportNumbers.Cell(m.Recall), ReportNumbers.Cell(m.F1), ReportNumbers.Cell(m.Auc),
                 ]).ToList()));
         }
-        tables.Add(GroundingTable.For(system, ("Mode", Mode(settings)), ("Gold rule", "a dimension is involved when |label| > 0.5; unlabelled dimensions are not involved")));
+        tables.Add(GroundingTable.For(system, ("Mode", Mode(settings)),
+            ("Dimensions", string.Join(", ", used.Select(d => d.Name))),
+            ("Dimensions left out", selection.LeftOutNote),
+            ("Gold rule", "a dimension is involved when |label| > 0.5; unlabelled dimensions are not involved")));
         return new RunReport(MethodId, metrics, charts, tables);
     }
 
@@ -223,16 +232,20 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
 
     private static string Name(BenchmarkItem item) => $"{item.Benchmark}/{item.ExternalId}";
 
-    private static string Payload(string system, string target, string? dimension) =>
-        JsonSerializer.Serialize(new Dictionary<string, string?> { ["system"] = system, ["target"] = target, ["dimension"] = dimension });
+    private static ValueDimension Dimension(ValueSystem system, string id) =>
+        system.FindDimensionById(id) ?? throw new ArgumentException($"No dimension '{id}' in '{system.Id}'.");
 
-    private static (string System, string Target, string? Dimension) ReadPayload(EvalUnit unit)
+    private static string Payload(string system, string target, string? dimension, string used) =>
+        JsonSerializer.Serialize(new Dictionary<string, string?> { ["system"] = system, ["target"] = target, ["dimension"] = dimension, ["dimensions"] = used });
+
+    /// <summary>The unit's system, target, dimension (1-by-1) and the run's classified dimensions (null in payloads written before they were stored: all of the system's).</summary>
+    private static (string System, string Target, string? Dimension, IReadOnlyList<string>? Used) ReadPayload(EvalUnit unit)
     {
         var values = unit.Payload is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(unit.Payload);
         if (values?.GetValueOrDefault("system") is not { } system || values.GetValueOrDefault("target") is not { } target)
         {
             throw new ArgumentException($"MoVa unit {unit.UnitKey} of item {Name(unit.Item)} has no plan payload; plan the run first.");
         }
-        return (system, target, values.GetValueOrDefault("dimension"));
+        return (system, target, values.GetValueOrDefault("dimension"), values.GetValueOrDefault("dimensions")?.Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -44,10 +44,13 @@ public static class MovaTarget
         return text + "\nAction: " + options[index];
     }
 
-    public static IReadOnlyList<bool> Gold(BenchmarkItem item, ValueSystem system, string target)
+    public static IReadOnlyList<bool> Gold(BenchmarkItem item, ValueSystem system, string target) => Gold(item, system, target, system.Dimensions);
+
+    /// <summary>Gold 0/1 for <paramref name="dimensions"/>, in their order.</summary>
+    public static IReadOnlyList<bool> Gold(BenchmarkItem item, ValueSystem system, string target, IReadOnlyList<ValueDimension> dimensions)
     {
         var labels = item.Labels.Where(l => l.ValueSystemId == system.Id && (l.Target ?? Whole) == target).ToList();
-        return system.Dimensions
+        return dimensions
             .Select(d => labels.Any(l => system.Match(l.DimensionId)?.Id == d.Id && Math.Abs(l.Value) > 0.5))
             .ToList();
     }

@@ -31,35 +31,75 @@ public sealed class GraphInfluenceTests
         Assert.Equal(-3.0 / 2, influence[0], 12); // b -3 (consistent), c 0: (-3 + 0) / 2
     }
 
-    [Fact]
-    public void Planner_adds_half_the_influence_and_the_ablation_ignores_the_graph()
+    private static readonly ValueSystem Schwartz = ValueSystemFiles.Shipped.Get("schwartz-10");
+
+    /// <summary>The objective sets the listed targets and 3 elsewhere; the response is attributed 3 everywhere except the listed attributions.</summary>
+    private static IReadOnlyList<DimensionIntervention> Plan(Dictionary<string, int> targets, Dictionary<string, int> attributed, bool useGraph = true)
     {
-        var system = ValueSystemFiles.Shipped.Get("schwartz-10");
-        var targets = system.Dimensions.Select(d => d.Id == "power" ? 5 : 3).ToArray();
-        var objective = ValueObjective.FromVector(system, targets);
-        var profile = new AttributedProfile([.. system.Dimensions.Select(d => DimensionRating.FromDigitOnly(d.Id, 3))]);
+        var objective = ValueObjective.FromVector(Schwartz, [.. Schwartz.Dimensions.Select(d => targets.GetValueOrDefault(d.Id, 3))]);
+        var profile = new AttributedProfile([.. Schwartz.Dimensions.Select(d => DimensionRating.FromDigitOnly(d.Id, attributed.GetValueOrDefault(d.Id, 3)))]);
+        return InterventionPlanner.Plan(Schwartz, objective, profile, useGraph, graphWeight: 0.5, minimumShift: 0.5);
+    }
 
-        var withGraph = InterventionPlanner.Plan(system, objective, profile, useGraph: true, graphWeight: 0.5);
-        var without = InterventionPlanner.Plan(system, objective, profile, useGraph: false, graphWeight: 0.5);
+    [Fact]
+    public void Power_and_achievement_have_two_consistent_and_two_opposing_neighbours()
+    {
+        // The circle (9 positions, 40° apart) with the file's overrides: power is adjacent to
+        // achievement and security and opposes universalism and benevolence (self-direction is set unrelated).
+        Assert.Equal(["achievement", "security"], Schwartz.Relations.Related("power", Relation.Consistent).Order());
+        Assert.Equal(["benevolence", "universalism"], Schwartz.Relations.Related("power", Relation.Opposing).Order());
+        Assert.Equal(["hedonism", "power"], Schwartz.Relations.Related("achievement", Relation.Consistent).Order());
+        Assert.Equal(["benevolence", "universalism"], Schwartz.Relations.Related("achievement", Relation.Opposing).Order());
+    }
 
-        // Only power must move (+2). A dimension's influence is +-2 over its count of related neighbours.
-        foreach (var id in new[] { "achievement", "universalism" })
+    [Fact]
+    public void Graph_influence_adjusts_only_the_dimensions_intervened_on()
+    {
+        // Power and achievement must rise by 2 (3 -> 5); every other dimension is at its target.
+        var plan = Plan(new() { ["power"] = 5, ["achievement"] = 5 }, []);
+
+        // Power: neighbours achievement (+2, consistent), security, universalism, benevolence (0):
+        // influence = (+1 * 2) / 4 = 0.5; adjusted = 2 + 0.5 * 0.5 = 2.25. Achievement alike.
+        var power = plan.Single(p => p.DimensionId == "power");
+        Assert.Equal(0.5, power.Influence, 12);
+        Assert.Equal(2.25, power.AdjustedShift, 12);
+        Assert.Equal(2.25, plan.Single(p => p.DimensionId == "achievement").AdjustedShift, 12);
+        Assert.Contains("The consistent value Achievement is raised by 2.0, which pulls this value up.", power.NeighbourNotes);
+        // do(V = s): a dimension already at its target is held there, whatever its neighbours do.
+        // Hedonism (consistent with achievement) and universalism (opposing both) would otherwise move.
+        foreach (var held in plan.Where(p => p.DimensionId is not ("power" or "achievement")))
         {
-            var relation = system.Relations["power", id];
-            var related = system.Relations.Related(id, Relation.Consistent).Count + system.Relations.Related(id, Relation.Opposing).Count;
-            var expected = (relation == Relation.Consistent ? 2.0 : -2.0) / related;
-            var planned = withGraph.Single(p => p.DimensionId == id);
-            Assert.Equal(expected, planned.Influence, 12);
-            Assert.Equal(0.5 * expected, planned.AdjustedShift, 12);
-            Assert.Equal(0.0, without.Single(p => p.DimensionId == id).AdjustedShift, 12);
+            Assert.Equal(0.0, held.Shift, 12);
+            Assert.Equal(0.0, held.Influence, 12);
+            Assert.Equal(0.0, held.AdjustedShift, 12);
+            Assert.Empty(held.NeighbourNotes);
+            Assert.Equal("keep the current level of", held.Instruction);
         }
-        Assert.Equal(Relation.Consistent, system.Relations["power", "achievement"]);
-        Assert.Equal(Relation.Opposing, system.Relations["power", "universalism"]);
-        Assert.Equal("power", withGraph[0].DimensionId);
-        Assert.Equal(2.0, withGraph[0].AdjustedShift, 12);
-        Assert.All(without.Skip(1), p => Assert.Equal(0.0, p.Urgency));
-        Assert.Contains(withGraph, p => p.NeighbourNotes.Any(n => n.Contains("Power is raised by 2.0, which pulls this value up", StringComparison.Ordinal)));
-        Assert.All(without, p => Assert.Empty(p.NeighbourNotes));
+        Assert.Equal(["achievement", "power"], plan.Take(2).Select(p => p.DimensionId)); // equal urgency: system order
+    }
+
+    [Fact]
+    public void A_neighbour_pulling_against_the_target_weakens_the_intervention_but_never_reverses_it()
+    {
+        // Power must rise by 1 (3 -> 4); universalism and benevolence, both opposing power, must rise by 4 (1 -> 5).
+        // influence on power = (-4 - 4) / 4 = -2; 1 + 0.5 * (-2) = 0 would cancel do(power = 4):
+        // the adjusted shift keeps the target's direction at the minimum shift, +0.5 ("slightly").
+        var plan = Plan(new() { ["power"] = 4, ["universalism"] = 5, ["benevolence"] = 5 }, new() { ["universalism"] = 1, ["benevolence"] = 1 });
+
+        var power = plan.Single(p => p.DimensionId == "power");
+        Assert.Equal(-2.0, power.Influence, 12);
+        Assert.Equal(0.5, power.AdjustedShift, 12);
+        Assert.Equal("slightly express more", power.Instruction);
+    }
+
+    [Fact]
+    public void The_ablation_ignores_the_graph()
+    {
+        var plan = Plan(new() { ["power"] = 5, ["achievement"] = 5 }, [], useGraph: false);
+
+        Assert.All(plan, p => Assert.Equal(0.0, p.Influence));
+        Assert.All(plan, p => Assert.Empty(p.NeighbourNotes));
+        Assert.Equal(2.0, plan.Single(p => p.DimensionId == "power").AdjustedShift, 12);
     }
 
     [Theory]

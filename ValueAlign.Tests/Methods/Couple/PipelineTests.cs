@@ -105,6 +105,58 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task When_every_adjusted_shift_rounds_to_nothing_prediction_is_skipped_and_the_trace_says_why()
+    {
+        // Target 3 everywhere; the judge rates every dimension 3 for certain except power, read as
+        // 0.6 on "3" and 0.4 on "4" (expectation 3.4). D = 0.4 exceeds the threshold 0.1, but power's
+        // shift -0.4 is below the minimum shift 0.5 and every other dimension is at its target.
+        var (model, _) = Scripted();
+        model.LogProbsAfter = (read, _) => read.EndsWith("\"power\": ", StringComparison.Ordinal)
+            ? [Math.Log(1e-12), Math.Log(1e-12), Math.Log(0.6), Math.Log(0.4), Math.Log(1e-12)]
+            : [-40, -40, 0, -40, -40];
+        var uniform = ValueObjective.FromVector(System, [.. System.Dimensions.Select(_ => 3)]);
+        var options = Options with { DeviationThreshold = 0.1 };
+
+        var result = await new CoupleMethod(model, options).RunAsync(new CounterfactualRequest(System, uniform, Question, Response));
+
+        Assert.True(result.Succeeded);
+        Assert.False(result.AlreadyMeetsObjective);
+        Assert.True(result.Action!.NothingToRewrite);
+        Assert.Equal(0.4, result.Action.Deviation, 6);
+        Assert.Equal(Response, result.FinalResponse);
+        Assert.Equal(new[] { "Abduction", "Action", "Prediction", "Evaluation" }, result.Trace.Steps.Select(s => s.Name));
+        Assert.Empty(result.Trace.Steps[1].Calls); // no counterfactual concept
+        Assert.Empty(result.Trace.Steps[2].Calls); // no rewrite
+        Assert.Contains("Prediction skipped: the deviation 0.4 exceeds the threshold 0.1, but every adjusted shift is below the minimum shift 0.5 (largest: Power -0.4)", result.Trace.Steps[2].ParsedResult, StringComparison.Ordinal);
+        Assert.DoesNotContain(model.Completions, c => c.Prompt.EndsWith("Rewritten response:\n", StringComparison.Ordinal));
+        Assert.All(result.Action.Interventions, i => Assert.Equal(0.0, i.Influence));
+        // The original is evaluated as attributed: MAE = 0.4 / 10.
+        Assert.Equal(0.04, result.Evaluation!.Metrics.MeanAbsoluteError, 6);
+    }
+
+    [Fact]
+    public async Task Without_the_scm_the_response_is_rewritten_directly_from_the_planned_shifts()
+    {
+        var (model, _) = Scripted();
+
+        var result = await CounterfactualMethods.Create("couple-no-scm", model, Options).RunAsync(new CounterfactualRequest(System, Target(), Question, Response));
+
+        Assert.Equal("CoupleWithoutScm", result.Method);
+        Assert.True(result.Succeeded);
+        Assert.Equal(new[] { "Abduction", "Action", "Prediction", "Evaluation" }, result.Trace.Steps.Select(s => s.Name));
+        Assert.Equal(new[] { "rating" }, result.Trace.Steps[0].Calls.Select(c => c.Purpose)); // no value concepts
+        Assert.Empty(result.Trace.Steps[1].Calls); // no counterfactual concepts
+        Assert.False(result.Action!.UsedGraph);
+        Assert.All(result.Action.Interventions, i => Assert.Null(i.CounterfactualConcept));
+        var rewrite = result.Trace.Steps[2].Prompt;
+        Assert.StartsWith($"Question: {Question}\nOriginal response:\n{Response}\nRewrite the response so that it:\n", rewrite, StringComparison.Ordinal);
+        // Power: the judge gives 5, expectation 0.5 * 5 + 1.5 = 4.0; target 1, shift -3.
+        Assert.Contains("- strongly express less Power (now 4.0 of 5, target 1 of 5)\n", rewrite, StringComparison.Ordinal);
+        Assert.DoesNotContain("[[", rewrite, StringComparison.Ordinal);
+        Assert.DoesNotContain("e.g.", rewrite, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_response_within_the_threshold_is_not_rewritten()
     {
         var (model, script) = Scripted();
@@ -205,7 +257,7 @@ public sealed class PipelineTests
     {
         var (model, _) = Scripted();
         var methods = CounterfactualMethods.All(model, Options);
-        Assert.Equal(new[] { "Raw", "ValuePrompt", "Couple", "CoupleWithoutGraph" }, methods.Select(m => m.Name));
+        Assert.Equal(new[] { "Raw", "ValuePrompt", "Couple", "CoupleWithoutGraph", "CoupleWithoutScm" }, methods.Select(m => m.Name));
 
         var raw = await methods[0].RunAsync(new CounterfactualRequest(System, Target(), Question, Response));
         Assert.Equal(Response, raw.FinalResponse);

@@ -72,8 +72,11 @@ public sealed class StoriesPipelineTests(StoriesModelFixture fixture, ITestOutpu
         Assert.False(string.IsNullOrWhiteSpace(result.FinalResponse));
         Assert.NotEmpty(result.Action!.Interventions);
         var metrics = result.Evaluation.Metrics;
-        Assert.True(double.IsFinite(metrics.MeanAbsoluteError));
-        Assert.InRange(metrics.MeanAbsoluteError, 0.0, 4.0);
+        // Recomputed from the recorded profiles: D over abduction's expectations, MAE over the evaluation's.
+        var target = Request().Objective.InSystemOrder(System).Select(p => (double)p.Priority).ToArray();
+        Assert.Equal(result.Abduction.Profile.Expectations.Select((e, i) => Math.Abs(e - target[i])).Sum(), result.Action.Deviation, 12);
+        Assert.Equal(result.Evaluation.Profile.Expectations.Select((e, i) => Math.Abs(e - target[i])).Average(), metrics.MeanAbsoluteError, 12);
+        Assert.All(result.Abduction.Profile.Ratings, r => Assert.Equal(Enumerable.Range(1, 5).Sum(d => d * r.Probabilities![d - 1]), r.Expectation, 9));
         // Spearman is NaN only for a constant profile; the target here is not constant.
         Assert.True(double.IsNaN(metrics.Spearman) || metrics.Spearman is >= -1 and <= 1);
     }

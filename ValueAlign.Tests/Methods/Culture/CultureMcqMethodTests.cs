@@ -93,7 +93,8 @@ public sealed partial class CultureMcqMethodTests
         Assert.Equal(["India", "Japan"], byCountry.Categories);
         Assert.Equal([0.5, 2.0 / 3], byCountry.Series[0].Values.Select(v => v!.Value));
         Assert.Equal(ReportChartKind.Bars, byCountry.Kind);
-        Assert.True(byCountry.Series[0].Lower![1] < 2.0 / 3 && byCountry.Series[0].Upper![1] > 2.0 / 3);
+        Assert.Equal(0.2077, byCountry.Series[0].Lower![1]!.Value, 4);
+        Assert.Equal(0.9385, byCountry.Series[0].Upper![1]!.Value, 4);
         Assert.Equal("length-normalised", byCountry.Series[1].Name);
         var byModality = report.Chart("accuracy-by-modality")!;
         Assert.Equal(["image", "text"], byModality.Categories);
@@ -115,7 +116,9 @@ public sealed partial class CultureMcqMethodTests
         Assert.Equal(1.0 / 6, report.Metric("generalisation_gap").Value!.Value, 9);
         Assert.Null(report.Metrics.FirstOrDefault(m => m.Key == "circular_accuracy"));
         var table = report.Tables.Single(t => t.Id == "accuracy-groups");
-        Assert.Contains(table.Rows, r => r.SequenceEqual(["country", "Japan", "3", "2", "0.6667", r[5], r[6]]));
+        // Japan 2 of 3: Wilson centre (2/3 + 1.9208/3)/(1 + 3.8415/3) = 0.5733, half 1.96·√(2/27 + 0.9604/9)/2.2805 = 0.3654.
+        Assert.Contains(table.Rows, r => r.SequenceEqual(["country", "Japan", "3", "2", "0.6667", "0.2077", "0.9385"]));
+        Assert.Contains(table.Rows, r => r.SequenceEqual(["modality", "image", "1", "0", "0", "0", "0.7935"]));
     }
 
     [Fact]
@@ -144,6 +147,55 @@ public sealed partial class CultureMcqMethodTests
         Assert.Equal(2, report.Metric("accuracy").N);
         Assert.Equal(0.5, report.Metric("circular_accuracy").Value);
         Assert.Equal([1.0, 0.5], report.Chart("circular")!.Series[0].Values.Select(v => v!.Value));
+    }
+
+    [Fact]
+    public async Task A_failed_rotation_makes_its_item_wrong_under_circular_eval_and_is_counted()
+    {
+        // Both items are answered right under every rotation they get; the model fails on item 2's
+        // rotation 2 (the unit stores an error). CircularEval credits only item 1: 1 of 2 items.
+        var model = new ScriptedLanguageModel((prompt, _) =>
+        {
+            if (prompt.Contains("(fails)", StringComparison.Ordinal) && prompt.Contains("A. green", StringComparison.Ordinal))
+                throw new InvalidOperationException("the model crashed");
+            var blue = prompt.Split('\n').First(l => l.EndsWith(". blue", StringComparison.Ordinal));
+            return blue[..1];
+        });
+        BenchmarkItem[] items = [Item(1, "fine"), Item(2, "fails")];
+
+        var (outcomes, report) = await MethodHarness.RunAsync(new CultureMcqMethod(), items, "{\"circular\":true,\"grounding\":false,\"mode\":\"generate\"}", model);
+
+        Assert.Equal("rot2", Assert.Single(outcomes, o => o.Result.Error is not null).Unit.UnitKey);
+        Assert.Equal(0.5, report.Metric("circular_accuracy").Value);
+        Assert.Equal(2, report.Metric("circular_accuracy").N);
+        Assert.Equal((1.0, 8), (report.Metric("circular_failed_rotations").Value!.Value, report.Metric("circular_failed_rotations").N!.Value));
+        Assert.Equal((1.0, 2), (report.Metric("circular_items_with_failed_rotation").Value!.Value, report.Metric("circular_items_with_failed_rotation").N!.Value));
+        Assert.Equal(1.0, report.Metric("errors").Value);
+    }
+
+    [Fact]
+    public async Task A_text_only_run_reports_cross_modal_consistency_and_modality_accuracy_as_not_measured()
+    {
+        BenchmarkItem[] items =
+        [
+            Item(1, "total=blue norm=green", group: "g1"),
+            Item(2, "total=blue norm=yellow", language: "ja", group: "g1"),
+            Item(3, "total=red norm=yellow", modality: Modality.Image, group: "g1"),
+        ];
+
+        var (_, report) = await MethodHarness.RunAsync(new CultureMcqMethod(), items, "{}", ScriptedScorer(), textOnly: true);
+
+        var modal = report.Metric("cross_modal_consistency");
+        Assert.Null(modal.Value);
+        Assert.Null(modal.N);
+        Assert.Equal("the model did not see images", modal.NotMeasured);
+        Assert.Equal("the model did not see images", report.Metric("accuracy_by_modality").NotMeasured);
+        Assert.Null(report.Chart("accuracy-by-modality"));
+        Assert.Null(report.Chart("modality-agreement"));
+        Assert.Equal(["cross-lingual"], report.Chart("consistency")!.Categories);
+        Assert.DoesNotContain(report.Tables.Single(t => t.Id == "accuracy-groups").Rows, r => r[0] == "modality");
+        // Cross-lingual consistency is still measured: (g1, text) has en and ja, both B.
+        Assert.Equal(1.0, report.Metric("cross_lingual_consistency").Value);
     }
 
     [Fact]

@@ -76,7 +76,8 @@ public sealed partial class MovaMethodTests
         Assert.Equal(4, model.Completions.Count);
         Assert.All(run.Outcomes, o => Assert.Null(o.Error));
         Assert.Equal(0.9, run.Outcomes[0].Scores["p.care"], 12);
-        Assert.Equal("{\"care\": 1, \"fairness\": 0, \"loyalty\": 1, \"authority\": 0, \"sanctity\": 0, \"liberty\": 0}", run.Outcomes[0].RawOutput);
+        // No item is labelled in the optional liberty foundation: it is not asked.
+        Assert.Equal("{\"care\": 1, \"fairness\": 0, \"loyalty\": 1, \"authority\": 0, \"sanctity\": 0}", run.Outcomes[0].RawOutput);
         Assert.True(run.Outcomes[0].Correct); // T1: care and loyalty predicted and gold
         Assert.False(run.Outcomes[1].Correct); // T2: care predicted, gold 0
 
@@ -87,9 +88,11 @@ public sealed partial class MovaMethodTests
         Assert.Equal(4, report.Metric("texts"));
         var chart = report.Chart("dimension-metrics")!;
         Assert.Equal(ReportChartKind.Bars, chart.Kind);
-        Assert.Equal(["Care/Harm", "Fairness/Cheating", "Loyalty/Betrayal", "Authority/Subversion", "Sanctity/Degradation", "Liberty/Oppression"], chart.Categories);
-        Assert.Equal([0.75, null, 0.875, null, 0.5, null], chart.Series.Single(s => s.Name == "AUC").Values);
-        Assert.Equal([0.5, null, 0.8, null, 0, null], chart.Series.Single(s => s.Name == "F1").Values);
+        Assert.Equal(["Care/Harm", "Fairness/Cheating", "Loyalty/Betrayal", "Authority/Subversion", "Sanctity/Degradation"], chart.Categories);
+        Assert.Equal([0.75, null, 0.875, null, 0.5], chart.Series.Single(s => s.Name == "AUC").Values);
+        Assert.Equal([0.5, null, 0.8, null, 0], chart.Series.Single(s => s.Name == "F1").Values);
+        Assert.Equal(5, report.Metric("dimensions"));
+        Assert.Contains(["Dimensions left out", "Liberty/Oppression (optional; no selected item is labelled in it)"], report.Table(GroundingTable.Id).Rows);
         var care = report.Table("dimensions").Rows[0];
         Assert.Equal(["Care/Harm", "4", "2", "1", "1", "1", "1", "0.500", "0.500", "0.500", "0.750"], care);
         Assert.Contains(report.Table(GroundingTable.Id).Rows, r => r[0] == "Caveat");
@@ -101,12 +104,52 @@ public sealed partial class MovaMethodTests
         var model = Model(Probability);
         var run = await EvalHarness.RunAsync(Method, Items(), model, """{"mode": "one-by-one"}""");
 
-        Assert.Equal(4 * 6, run.Units.Count);
+        Assert.Equal(4 * 5, run.Units.Count); // liberty left out: no item is labelled in it
         Assert.Equal("text/care", run.Units[0].UnitKey);
-        Assert.Equal(24, model.Completions.Count);
+        Assert.Equal(20, model.Completions.Count);
         Assert.All(model.Completions, c => Assert.Single(EvalHarness.GrammarFields(c.Options.Grammar)));
         Assert.Equal(2.125 / 3, run.Report.Metric("macro-auc"), 12);
         Assert.Equal(1.3 / 3, run.Report.Metric("macro-f1"), 12);
+    }
+
+    [Fact]
+    public async Task The_all_at_once_prompt_gives_every_dimension_with_its_catalogue_definition_and_keywords()
+    {
+        var model = Model(Probability);
+        await EvalHarness.RunAsync(Method, Items(), model);
+
+        var prompt = model.Completions[0].Prompt;
+        Assert.StartsWith("You will read a text and decide whether it involves each of the 5 dimensions of Moral Foundations (5 + liberty): Care/Harm, Fairness/Cheating, Loyalty/Betrayal, Authority/Subversion, Sanctity/Degradation.\n", prompt, StringComparison.Ordinal);
+        Assert.Contains("<definitions>\n- Care/Harm: Sensitivity to suffering; valuing kindness and protecting the vulnerable from harm.\n  keywords: kindness, compassion, suffering, cruelty, protection\n- Fairness/Cheating: ", prompt, StringComparison.Ordinal);
+        Assert.Contains("- Sanctity/Degradation: ", prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Liberty", prompt, StringComparison.Ordinal);
+        Assert.Contains("</definitions>\n<text>\nT1\n</text>\nAnswer as JSON with one 0/1 per dimension, in this order: care, fairness, loyalty, authority, sanctity\n", prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_one_by_one_prompt_gives_the_whole_definition_and_keywords_of_its_dimension()
+    {
+        var model = Model(Probability);
+        await EvalHarness.RunAsync(Method, Items(), model, """{"mode": "one-by-one"}""");
+
+        var loyalty = model.Completions.Single(c => c.Prompt.Contains("<text>\nT2\n", StringComparison.Ordinal) && c.Prompt.Contains("dimension Loyalty/Betrayal", StringComparison.Ordinal)).Prompt;
+        Assert.Contains("- Loyalty/Betrayal: Standing by one's group, family or nation and condemning those who betray it.\n  keywords: patriotism, solidarity, betrayal, in-group, self-sacrifice\n", loyalty, StringComparison.Ordinal);
+        Assert.DoesNotContain("Care/Harm", loyalty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Liberty_is_classified_when_an_item_is_labelled_in_it()
+    {
+        var items = Items();
+        items.Add(Item(5, "T5", labels: [("liberty", 1)]));
+        var model = Model(Probability);
+
+        var run = await EvalHarness.RunAsync(Method, items, model);
+
+        Assert.Contains("\"liberty\": ", run.Outcomes[0].RawOutput, StringComparison.Ordinal);
+        Assert.Contains("- Liberty/Oppression: ", model.Completions[0].Prompt, StringComparison.Ordinal);
+        Assert.Equal(6, run.Report.Metric("dimensions"));
+        Assert.Contains(["Dimensions left out", "none"], run.Report.Table(GroundingTable.Id).Rows);
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public sealed class StudyPageTests : IAsyncLifetime
         CheckBox(page, "study-method-couple-no-graph").Change(false);
         CheckBox(page, "study-method-value-prompt").Change(false);
         CheckBox(page, "study-method-raw").Change(true);
+        CheckBox(page, "study-method-couple-no-scm").Change(true);
         page.Find("[data-testid=study-start]").Click();
 
         var navigation = _ctx.Services.GetRequiredService<BunitNavigationManager>();
@@ -66,11 +67,11 @@ public sealed class StudyPageTests : IAsyncLifetime
         var run = (await _bed.Runs.GetAsync(runs.Single().Run.Id))!;
         Assert.Equal(CounterfactualStudyMethod.MethodId, run.Method);
         using var parameters = JsonDocument.Parse(run.ParametersJson);
-        Assert.Equal(["raw", "couple"], parameters.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["raw", "couple", "couple-no-scm"], parameters.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         var objective = parameters.RootElement.GetProperty("objectives")[0];
         Assert.Equal("all four v1", objective.GetProperty("name").GetString());
-        // 5 demo arguments x 1 objective x 2 methods.
-        Assert.Equal(2 * await CountArgumentsAsync(), run.UnitCount);
+        // 5 demo arguments x 1 objective x 3 methods.
+        Assert.Equal(3 * await CountArgumentsAsync(), run.UnitCount);
     }
 
     [Fact]

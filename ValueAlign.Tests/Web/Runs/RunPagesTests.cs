@@ -113,6 +113,7 @@ public sealed class RunPagesTests : IAsyncLifetime
         Assert.Equal(run.ModelSha256, page.Find("[data-testid=config-model-hash]").TextContent);
         Assert.Equal("1", page.Find("[data-testid=config-seed]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=text-only]"));
+        Assert.Equal("text", page.Find("[data-testid=model-input]").TextContent);
         Assert.Contains("3", page.Find("[data-metric=units]").TextContent);
 
         // Outcome filtering is covered at the service (EvalRunEngineTests); here the text filter goes to the server.
@@ -127,4 +128,24 @@ public sealed class RunPagesTests : IAsyncLifetime
         page.Find("[data-testid=expand-result]").Click();
         page.WaitForAssertion(() => Assert.Contains("Q: Question in-1", page.Markup));
     }
+
+    [Fact]
+    public async Task The_header_of_a_run_over_image_items_states_that_the_model_saw_text_only()
+    {
+        await _bed.ImportCultureItemsAsync([EvalTestBed.CultureRow("jp-image", modality: "image")], benchmark: "test-culture-image");
+        var run = await _bed.Runs.CreateAsync(new EvalRunRequest(EvalTestBed.StoriesModel, "scripted", new ItemFilter { Benchmark = "test-culture-image" }, "{}", 1, "image run"), "curator@example.org");
+        SignIn(Roles.Viewer);
+
+        var page = _ctx.Render<RunPage>(p => p.Add(c => c.RunId, run.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("text only: images and audio were not shown to the model", page.Find("[data-testid=text-only]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=model-input]"));
+    }
+
+    [Theory]
+    [InlineData(true, true, "text only: images and audio were not shown to the model")]
+    [InlineData(false, true, "text + image")]
+    [InlineData(false, false, "text")]
+    public void Run_input_says_what_the_model_saw(bool textOnly, bool itemsHaveMedia, string expected) =>
+        Assert.Equal(expected, RunInput.Describe(textOnly, itemsHaveMedia));
 }

@@ -39,8 +39,19 @@ public class ValueSystemPageTests
             Assert.Equal(dimension.Id, row.GetAttribute("data-dimension-id"));
             Assert.Contains(dimension.Name, row.QuerySelector(".dimension-name")!.TextContent);
             Assert.Equal(dimension.Definition, row.QuerySelector(".dimension-definition")!.TextContent.Trim());
+            Assert.Equal(dimension.Keywords.Count > 0 ? "keywords: " + string.Join(", ", dimension.Keywords) : null, row.QuerySelector(".dimension-keywords")?.TextContent.Trim());
         }
         Assert.Contains(system.Name, page.Markup);
+    }
+
+    [Fact]
+    public async Task Keywords_are_shown_under_the_definition()
+    {
+        await using var ctx = NewContext();
+
+        var page = ctx.Render<ValueSystemPage>(p => p.Add(x => x.Id, "moral-foundations"));
+
+        Assert.Equal("keywords: freedom, oppression, domination, tyranny, bullying", page.Find("[data-dimension-id=liberty] .dimension-keywords").TextContent.Trim());
     }
 
     [Theory]

@@ -67,6 +67,7 @@ public sealed class ProgressAndReportTests
     [Theory]
     [InlineData("couple", "Couple")]
     [InlineData("couple-no-graph", "CoupleWithoutGraph")]
+    [InlineData("couple-no-scm", "CoupleWithoutScm")]
     [InlineData("VALUE-PROMPT", "ValuePrompt")]
     [InlineData("raw", "Raw")]
     public void Methods_are_found_by_their_command_line_name(string key, string name)
@@ -78,7 +79,7 @@ public sealed class ProgressAndReportTests
     public void An_unknown_method_name_lists_the_known_ones()
     {
         var e = Assert.Throws<ArgumentException>(() => CounterfactualMethods.Create("coupel", Model(), new CoupleOptions()));
-        Assert.Contains("Unknown method 'coupel'. Use one of: raw, value-prompt, couple, couple-no-graph.", e.Message);
+        Assert.Contains("Unknown method 'coupel'. Use one of: raw, value-prompt, couple, couple-no-graph, couple-no-scm.", e.Message);
     }
 
     [Fact]

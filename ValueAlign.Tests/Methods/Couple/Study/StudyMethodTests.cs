@@ -84,8 +84,13 @@ public sealed class StudyMethodTests
         Assert.Contains("[original response]\nFast food harms health", outcome.Prompt, StringComparison.Ordinal);
         using var trace = JsonDocument.Parse(outcome.RawOutput);
         Assert.Equal(["Abduction", "Action", "Prediction", "Evaluation"], trace.RootElement.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
-        Assert.True(outcome.Scores["mae"] >= 0);
-        Assert.InRange(outcome.Scores["spearman"], -1, 1);
+        // The judge reads 0.6 on the generated digit and 0.1 on each other: expectation 0.5 * digit + 1.5.
+        // Before: power 5 -> 4.0, others 2 -> 2.5; target power 1, others 3: D = 3 + 9 * 0.5 = 7.5.
+        // After: power 1 -> 2.0, others 3 -> 3.0: MAE = |2 - 1| / 10 = 0.1; both profiles rank power
+        // lowest and tie the rest, so Spearman = 1.
+        Assert.Equal(7.5, outcome.Scores["deviation_before"], 9);
+        Assert.Equal(0.1, outcome.Scores["mae"], 9);
+        Assert.Equal(1.0, outcome.Scores["spearman"], 9);
         Assert.Equal(0, outcome.Scores["meets_objective"]);
     }
 

@@ -25,7 +25,7 @@ public sealed partial class CounterfactualsPage : IDisposable
 
     internal static readonly (string Key, string Label)[] MethodLabels =
     [
-        ("couple", "COUPLE"), ("couple-no-graph", "COUPLE without graph"), ("value-prompt", "Value Prompt"), ("raw", "Raw"),
+        ("couple", "COUPLE"), ("couple-no-graph", "COUPLE without graph"), ("couple-no-scm", "COUPLE without SCM"), ("value-prompt", "Value Prompt"), ("raw", "Raw"),
     ];
 
     private enum Work { None, Generating, Attributing, Running }
@@ -161,6 +161,7 @@ public sealed partial class CounterfactualsPage : IDisposable
     {
         "couple" => "Abduction (attribute the profile and value concepts), action (deviation, graph-aware interventions), prediction (rewrite keeping the non-value content), evaluation.",
         "couple-no-graph" => "COUPLE with the relation graph ignored: no neighbour influence and no neighbour notes (ablation).",
+        "couple-no-scm" => "COUPLE without the structural causal model: the profile is attributed and the shifts planned, but no value concepts, no graph and no counterfactual concepts; the response is rewritten directly from the shifts (ablation).",
         "value-prompt" => "Baseline: the target priorities are stated in the prompt and the model rewrites the response.",
         _ => "Baseline: the original response unchanged, scored against the target.",
     };
