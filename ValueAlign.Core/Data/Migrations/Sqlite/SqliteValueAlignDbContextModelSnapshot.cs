@@ -848,6 +848,65 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("DashboardShares", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("RunId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RunArtefacts", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Evaluation.EvalItemResult", b =>
                 {
                     b.Property<long>("Id")
@@ -931,6 +990,13 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Evaluation");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -976,6 +1042,8 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConfigHash");
+
+                    b.HasIndex("Kind");
 
                     b.HasIndex("Method");
 
@@ -1310,6 +1378,15 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.HasOne("ValueAlign.Core.Dashboards.Dashboard", null)
                         .WithMany()
                         .HasForeignKey("DashboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Evaluation.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
