@@ -19,6 +19,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddJobs();
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();
+        services.TryAddSingleton<RunControl>();
         services.TryAddSingleton<EvalRunExport>();
         services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();
         services.AddSingleton<IEvaluationMethod, HonestyMethod>();
