@@ -36,6 +36,9 @@ public static class WorkbenchPolicies
     /// <summary>Read a project's agreement statistics (no annotator identities for Viewers).</summary>
     public const string AgreementRead = "AgreementRead";
 
+    /// <summary>Hold API keys for the served OpenAI-compatible API (not Viewers: they read results, they do not call models).</summary>
+    public const string ApiKeys = "ApiKeys";
+
     /// <summary>Create accounts, set roles, disable accounts.</summary>
     public const string UserAdmin = "UserAdmin";
 
@@ -49,6 +52,7 @@ public static class WorkbenchPolicies
         [Curate] = [Roles.Admin, Roles.Curator],
         [Annotate] = [Roles.Admin, Roles.Curator, Roles.Annotator],
         [AgreementRead] = [Roles.Admin, Roles.Curator, Roles.Viewer],
+        [ApiKeys] = [Roles.Admin, Roles.Curator, Roles.Annotator],
         [UserAdmin] = [Roles.Admin],
     };
 

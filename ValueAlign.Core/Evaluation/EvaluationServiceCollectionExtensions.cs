@@ -21,6 +21,7 @@ public static class EvaluationServiceCollectionExtensions
         services.TryAddSingleton<EvalRunService>();
         services.TryAddSingleton<RunControl>();
         services.TryAddSingleton<EvalRunExport>();
+        services.TryAddSingleton<Artefacts.RunArtefactStore>();
         services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();
         services.AddSingleton<IEvaluationMethod, HonestyMethod>();
         services.AddSingleton<IJobHandler, EvalRunHandler>();

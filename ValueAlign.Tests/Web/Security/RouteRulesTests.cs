@@ -100,6 +100,7 @@ public sealed class RouteRulesTests
     [InlineData("/runs/{id:long}/results.{format:regex(^(csv|json)$)}")]
     [InlineData("/runs/{id:long}/export.html")]
     [InlineData("/runs/compare")]
+    [InlineData("/runs/{runId:long}/artefacts/{name}")]
     [InlineData("/runs")]
     [InlineData("/dashboards")]
     [InlineData("/dashboards/{Id:long}")]
