@@ -75,7 +75,14 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     {
         options.Validate();
         logger ??= Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        LlamaNativeSetup.EnsureConfigured(logger);
+        try
+        {
+            LlamaNativeSetup.EnsureConfigured(logger, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ModelLoadException(path, e.Message, e);
+        }
         path = System.IO.Path.GetFullPath(path);
         CheckLooksLikeGguf(path);
         if (Registry.ProjectorPairing.IsProjectorFile(path))
