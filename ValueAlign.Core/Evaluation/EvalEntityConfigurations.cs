@@ -14,6 +14,8 @@ internal sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
         run.Property(r => r.Name).HasMaxLength(300);
         run.HasIndex(r => r.ConfigHash);
         run.HasIndex(r => r.Method);
+        run.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Evaluation);
+        run.HasIndex(r => r.Kind);
     }
 }
 

@@ -26,6 +26,8 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Couple
 
     public string DisplayName => "Counterfactual batch study (COUPLE and baselines)";
 
+    public RunKind Kind => RunKind.Study;
+
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.ValueLabelledText, ItemKind.MoralScenario };
 
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings)
