@@ -45,6 +45,15 @@ public sealed class ModelRuntimeOptions
     /// <summary>Longest text (in tokens) an embedding is computed for.</summary>
     public int EmbeddingContextSize { get; set; } = 512;
 
+    /// <summary>
+    /// Memory all loaded models may take together (weights plus KV cache, in MB); a load that
+    /// would exceed it is refused with the figures. 0 means 80% of the memory available to the process.
+    /// </summary>
+    public int MemoryBudgetMB { get; set; }
+
+    /// <summary>Model files (inside the models folder) loaded at start-up, in order; the first becomes the default model.</summary>
+    public List<string> Preload { get; set; } = [];
+
     public void Validate()
     {
         Require(ContextSize >= 16, nameof(ContextSize), "must be at least 16");
@@ -55,6 +64,7 @@ public sealed class ModelRuntimeOptions
         Require(Threads >= 0, nameof(Threads), "must be 0 (automatic) or positive");
         Require(GpuLayers >= 0, nameof(GpuLayers), "must be 0 or positive");
         Require(EmbeddingContextSize >= 8, nameof(EmbeddingContextSize), "must be at least 8");
+        Require(MemoryBudgetMB >= 0, nameof(MemoryBudgetMB), "must be 0 (80% of available memory) or positive");
     }
 
     private static void Require(bool ok, string name, string rule)

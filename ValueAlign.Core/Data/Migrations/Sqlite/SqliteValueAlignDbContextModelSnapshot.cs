@@ -931,6 +931,14 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -945,6 +953,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ModelPath")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelSha256")
