@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Accounts.ApiKeys;
 
 namespace ValueAlign.Core.Data;
 
@@ -19,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ValueAlignDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<UserAdministration>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyService>();
         return services;
     }
 

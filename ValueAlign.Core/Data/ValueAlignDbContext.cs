@@ -47,6 +47,8 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
 
     public DbSet<EvalItemResult> EvalItemResults => Set<EvalItemResult>();
+
+    public DbSet<Evaluation.Artefacts.RunArtefact> RunArtefacts => Set<Evaluation.Artefacts.RunArtefact>();
     public DbSet<SavedObjective> SavedObjectives => Set<SavedObjective>();
 
     public DbSet<ObjectiveVersion> ObjectiveVersions => Set<ObjectiveVersion>();

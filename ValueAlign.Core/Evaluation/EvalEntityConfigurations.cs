@@ -19,6 +19,8 @@ internal sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
         run.Ignore(r => r.JudgeIdentity);
         run.HasIndex(r => r.ConfigHash);
         run.HasIndex(r => r.Method);
+        run.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Evaluation);
+        run.HasIndex(r => r.Kind);
     }
 }
 

@@ -13,6 +13,9 @@ public sealed class EvalRun
 
     public string Name { get; set; } = "";
 
+    /// <summary>Evaluation, optimisation, generation or study: taken from the method when the run is created.</summary>
+    public RunKind Kind { get; set; }
+
     /// <summary>Method id, for example <c>culture-mcq</c>, <c>honesty</c>, <c>mova</c>, <c>questionnaire</c>, <c>dilemmas</c>.</summary>
     public string Method { get; set; } = "";
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Backends;
@@ -240,9 +241,13 @@ public sealed class EvalRunHandler(
         var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == run.Id)
             .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
         var stored = await db.EvalRuns.FirstAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
-        var report = method.Summarize(new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id)));
+        var input = new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id));
+        var report = method.Summarize(input);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Report and artefacts in one SaveChanges: a run is finished with all its outputs or with none.
+        await RunArtefactStore.StageAsync(db, run.Id, method.Artefacts(input), now, cancellationToken).ConfigureAwait(false);
         stored.ReportJson = RunReportJson.Serialize(report);
-        stored.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        stored.FinishedAt = now;
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -75,6 +75,7 @@ public sealed class EvalRunService(
         var run = new EvalRun
         {
             Name = string.IsNullOrWhiteSpace(request.Name) ? $"{method.DisplayName} · {fileName}" : request.Name.Trim(),
+            Kind = method.Kind,
             Method = method.Id,
             ModelPath = model.Location,
             ModelFileName = fileName,
@@ -135,13 +136,15 @@ public sealed class EvalRunService(
         return new EvalRunSummary(run, job, hasMedia);
     }
 
-    /// <summary>The newest runs first, each with its job's live state.</summary>
-    public async Task<IReadOnlyList<EvalRunSummary>> ListAsync(int take = 100, string? method = null, CancellationToken cancellationToken = default)
+    /// <summary>The newest runs first, each with its job's live state; optionally only one method's or one kind's runs.</summary>
+    public async Task<IReadOnlyList<EvalRunSummary>> ListAsync(int take = 100, string? method = null, CancellationToken cancellationToken = default, RunKind? kind = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var query = db.EvalRuns.AsNoTracking();
         if (!string.IsNullOrEmpty(method))
             query = query.Where(r => r.Method == method);
+        if (kind is { } k)
+            query = query.Where(r => r.Kind == k);
         var runs = await query.OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var summaries = new List<EvalRunSummary>(runs.Count);
         foreach (var run in runs)

@@ -20,6 +20,7 @@ public static class EvaluationServiceCollectionExtensions
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();
         services.TryAddSingleton<EvalRunExport>();
+        services.TryAddSingleton<Artefacts.RunArtefactStore>();
         services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();
         services.AddSingleton<IEvaluationMethod, HonestyMethod>();
         services.AddSingleton<IJobHandler, EvalRunHandler>();

@@ -1,3 +1,5 @@
+using ValueAlign.Core.Inference.LlamaSharp;
+
 namespace ValueAlign.Core.Inference;
 
 /// <summary>
@@ -20,7 +22,8 @@ public sealed record ModelBenchmarkResult(
     double AverageSharedPromptTokens,
     Throughput SharedChoiceItemsPerSecond,
     Throughput NaiveChoiceItemsPerSecond,
-    double MaxPerTokenDifference)
+    double MaxPerTokenDifference,
+    NativeRuntimeInfo Native)
 {
     /// <summary>How many times faster the shared-prompt path scores items than the per-option path, by wall-clock time.</summary>
     public double ChoiceSpeedup => Ratio(SharedChoiceItemsPerSecond.PerSecond, NaiveChoiceItemsPerSecond.PerSecond);

@@ -23,9 +23,18 @@ public static class BenchModelCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads (default: the Models:Threads setting; 0 lets llama.cpp choose)." };
         var noPool = new Option<bool>("--no-persistent-threadpool") { Description = "Let ggml start its worker threads on every decode (llama.cpp's behaviour without an attached pool), to measure the pool's effect." };
         var items = new Option<int>("--items") { Description = "Synthetic multiple-choice items per run.", DefaultValueFactory = _ => 64 };
+        var avx = new Option<string>("--avx")
+        {
+            Description = "Which build of the backend package's llama.cpp to load: auto, none, avx, avx2 or avx512 (default: the Models:NativeAvxLevel setting).",
+        };
+        avx.AcceptOnlyFromAmong("auto", "none", "avx", "avx2", "avx512");
+        var nativeLibrary = new Option<string>("--native-library")
+        {
+            Description = "Full path of a libllama built for this machine to load instead of the package's (default: the Models:NativeLibraryPath setting).",
+        };
         var command = new Command("model", "Prompt processing and generation tokens/s, and multiple-choice items/s by the shared-prompt and the per-option path.")
         {
-            model, synthetic, threads, items, noPool,
+            model, synthetic, threads, items, noPool, avx, nativeLibrary,
         };
         command.Validators.Add(result =>
         {
@@ -51,15 +60,18 @@ public static class BenchModelCommand
                 MaxSequences = configured.MaxSequences,
                 EmbeddingContextSize = configured.EmbeddingContextSize,
                 PersistentThreadPool = !parse.GetValue(noPool),
+                NativeAvxLevel = parse.GetValue(avx) ?? configured.NativeAvxLevel,
+                NativeLibraryPath = parse.GetValue(nativeLibrary) is { } library ? Path.GetFullPath(library) : configured.NativeLibraryPath,
             };
             using var scratch = SyntheticModelFile(parse.GetValue(synthetic));
             var path = scratch?.Path ?? Path.GetFullPath(parse.GetValue(model)!, Directory.GetCurrentDirectory());
             LlamaSharpLanguageModel loaded;
             try
             {
+                options.Validate();
                 loaded = await LlamaSharpLanguageModel.LoadAsync(path, options, cancellationToken: ct);
             }
-            catch (ModelLoadException e)
+            catch (Exception e) when (e is ModelLoadException or InvalidOperationException)
             {
                 console.Error.WriteLine(e.Message);
                 return 1;
@@ -108,6 +120,8 @@ public static class BenchModelCommand
             ("max |shared - naive| log-likelihood per token", r.MaxPerTokenDifference.ToString("0.0e+0", CultureInfo.InvariantCulture)),
         };
         var width = rows.Max(row => row.Metric.Length);
+        output.WriteLine($"llama.cpp library: {r.Native.Library}");
+        output.WriteLine($"llama.cpp system info: {r.Native.SystemInfo}");
         output.WriteLine($"{"metric".PadRight(width)}  value");
         foreach (var (metric, value) in rows)
         {

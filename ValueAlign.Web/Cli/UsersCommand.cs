@@ -53,6 +53,7 @@ public static class UsersCommand
 
         users.Subcommands.Add(add);
         users.Subcommands.Add(list);
+        users.Subcommands.Add(UsersApiKeyCommand.Create());
         return users;
     }
 }

@@ -60,6 +60,7 @@ public static class WorkbenchWebApp
         app.MapMediaEndpoints();
         app.MapExportEndpoints();
         app.MapDashboardEndpoints();
+        app.MapRunArtefactEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -9,7 +9,8 @@ public sealed class ImporterRegistry(IEnumerable<IItemImporter> importers)
     [
         new ToucheImporter(), new FulcraImporter(), new ValueBenchImporter(), new MoralChoiceImporter(),
         new MovaImporter(), new LegalDeltaImporter(), new MoHoBenchImporter(), new MmaAsiaJsonlImporter(),
-        new MmaAsiaParquetImporter(), new LibraryJsonlImporter(), new DilemmaImporter(), new GenericMappedImporter(),
+        new MmaAsiaParquetImporter(), new LibraryJsonlImporter(), new DilemmaImporter(), new HotpotQaImporter(),
+        new LongBenchImporter(), new MusiqueImporter(), new GenericMappedImporter(),
     ]);
 
     public IEnumerable<string> Formats => _importers.Select(i => i.Format);

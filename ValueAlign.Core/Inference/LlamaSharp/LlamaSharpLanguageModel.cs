@@ -74,7 +74,14 @@ public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
     {
         options.Validate();
         logger ??= Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        LlamaNativeSetup.EnsureConfigured(logger);
+        try
+        {
+            LlamaNativeSetup.EnsureConfigured(logger, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ModelLoadException(path, e.Message, e);
+        }
         path = System.IO.Path.GetFullPath(path);
         CheckLooksLikeGguf(path);
 

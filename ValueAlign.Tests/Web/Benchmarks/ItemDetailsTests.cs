@@ -87,6 +87,21 @@ public sealed class ItemDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Long_context_item_lists_passages_with_supporting_ones_marked()
+    {
+        var details = await RenderAsync("hotpotqa", "demo-hotpot-lighthouse");
+        Assert.Contains("Marta Quell", details.Find("[data-testid=gold-answers]").TextContent);
+        var passages = details.FindAll("[data-testid=passage]");
+        Assert.Equal(5, passages.Count);
+        Assert.Equal(["true", "false", "true", "false", "false"], passages.Select(p => p.GetAttribute("data-supporting")));
+        Assert.StartsWith("Tessel Regatta", passages[0].TextContent.Trim());
+        Assert.Equal(2, passages[0].QuerySelectorAll("[data-testid=supporting-sentence]").Length);
+        Assert.StartsWith("Kerrow Light, the lighthouse on Kerrow Island, was designed by",
+            passages[2].QuerySelector("[data-testid=supporting-sentence]")!.TextContent);
+        Assert.Empty(details.FindAll("[data-testid=item-context]"));
+    }
+
+    [Fact]
     public async Task Source_record_is_shown_as_pretty_json()
     {
         var details = await RenderAsync("mma-asia", "demo-jp-001-ja-image");

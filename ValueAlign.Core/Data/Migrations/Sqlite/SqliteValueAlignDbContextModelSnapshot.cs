@@ -145,6 +145,50 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -848,6 +892,65 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("DashboardShares", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("RunId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RunArtefacts", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Evaluation.EvalItemResult", b =>
                 {
                     b.Property<long>("Id")
@@ -931,13 +1034,12 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("JudgeLocation")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("JudgeRefJson")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Evaluation");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -953,11 +1055,6 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ModelPath")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModelRefJson")
-                        .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelSha256")
@@ -990,9 +1087,58 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ConfigHash");
 
+                    b.HasIndex("Kind");
+
                     b.HasIndex("Method");
 
                     b.ToTable("EvalRuns", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Inference.OpenAi.ServerBackend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiKeyVariable")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxInFlight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ServerBackends", (string)null);
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Jobs.BackgroundJob", b =>
@@ -1192,6 +1338,15 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.HasOne("ValueAlign.Core.Benchmarks.Model.BenchmarkItem", null)
@@ -1323,6 +1478,15 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.HasOne("ValueAlign.Core.Dashboards.Dashboard", null)
                         .WithMany()
                         .HasForeignKey("DashboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Evaluation.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,6 +34,8 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Couple
         .WithAlternative(ModelCapabilities.TopLogProbs, "choose a judge that returns log-probs (a local GGUF, or a server that returns them)")
         .WithAlternative(ModelCapabilities.Tokenization, "choose a judge that tokenizes (a local GGUF, or a server that exposes its tokenizer)");
 
+    public RunKind Kind => RunKind.Study;
+
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.ValueLabelledText, ItemKind.MoralScenario };
 
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings)

@@ -12,8 +12,8 @@ using ValueAlign.Core.Data;
 namespace ValueAlign.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresValueAlignDbContext))]
-    [Migration("20261207035658_RunModelRefs")]
-    partial class RunModelRefs
+    [Migration("20261207035242_ApiKeysAndServerBackends")]
+    partial class ApiKeysAndServerBackends
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -155,6 +155,52 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Accounts.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Accounts.AppUser", b =>
@@ -975,14 +1021,6 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<long?>("JobId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("JudgeLocation")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("JudgeRefJson")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -998,11 +1036,6 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<string>("ModelPath")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("ModelRefJson")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ModelSha256")
                         .IsRequired()
@@ -1037,6 +1070,55 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.HasIndex("Method");
 
                     b.ToTable("EvalRuns", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Inference.OpenAi.ServerBackend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApiKeyVariable")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("MaxInFlight")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ServerBackends", (string)null);
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Jobs.BackgroundJob", b =>
@@ -1234,6 +1316,15 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("ValueAlign.Core.Accounts.AppUser", null)
                         .WithMany()
