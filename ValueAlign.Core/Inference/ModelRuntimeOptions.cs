@@ -68,6 +68,13 @@ public sealed class ModelRuntimeOptions
     /// <summary>Model files (inside the models folder) loaded at start-up, in order; the first becomes the default model.</summary>
     public List<string> Preload { get; set; } = [];
 
+    /// <summary>
+    /// Explicit multimodal projector pairs, overriding the naming rule of <see cref="Registry.ProjectorPairing"/>:
+    /// key = the model file (its name, or its path in the models folder), value = the projector file
+    /// relative to the model's folder, or <c>none</c> to load the model text-only.
+    /// </summary>
+    public Dictionary<string, string> Projectors { get; set; } = new(StringComparer.Ordinal);
+
     public void Validate()
     {
         Require(ContextSize >= 16, nameof(ContextSize), "must be at least 16");
