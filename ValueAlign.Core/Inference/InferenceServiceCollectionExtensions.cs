@@ -18,6 +18,7 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<LocalModelBackend>();
         services.AddSingleton<IModelBackend>(sp => sp.GetRequiredService<LocalModelBackend>());
         services.AddSingleton<ModelBackends>();
+        services.AddSingleton<SharedModelAccess>();
         return services;
     }
 }
