@@ -59,6 +59,9 @@ public sealed class EvalTestBed : IAsyncDisposable
         return bed;
     }
 
+    /// <summary>A bed with more registrations (methods that need services, such as the optimisers).</summary>
+    public static Task<EvalTestBed> CreateAsync(Action<IServiceCollection> configure) => CreateAsync(null, configure);
+
     /// <summary>A bed over another models folder and with extra registrations (another backend, ...).</summary>
     public static async Task<EvalTestBed> CreateAsync(string? modelsFolder, Action<IServiceCollection>? configure, params IEvaluationMethod[] extraMethods)
     {
