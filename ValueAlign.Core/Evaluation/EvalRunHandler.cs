@@ -63,7 +63,7 @@ public sealed class EvalRunHandler(
         if (missing.Count > 0)
         {
             var model = await AcquireModelAsync(run, cancellationToken).ConfigureAwait(false);
-            var context = new EvalContext(model, settings, run.ModelFileName);
+            var context = new EvalContext(model, settings, run.ModelFileName) { RunId = run.Id };
             var judgeName = $"{run.ModelFileName} ({run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]})";
             foreach (var unit in missing)
             {

@@ -10,6 +10,7 @@ using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Couple.Study;
+using ValueAlign.Core.Methods.LongMab;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -31,6 +32,7 @@ public static class CoreRegistration
         services.AddEvaluation();
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
+        services.AddLongMab();
         services.AddObjectiveStore();
         services.AddDashboards();
         return services;
