@@ -25,7 +25,7 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     private readonly TempDirectory folder = new();
 
-    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods)
+    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
@@ -36,6 +36,7 @@ public sealed class EvalTestBed : IAsyncDisposable
         services.AddEvaluation();
         foreach (var method in extraMethods)
             services.AddSingleton(method);
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -54,6 +55,14 @@ public sealed class EvalTestBed : IAsyncDisposable
     public static async Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods)
     {
         var bed = new EvalTestBed(extraMethods);
+        await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return bed;
+    }
+
+    /// <summary>A bed with more registrations (methods that need services, such as the optimisers).</summary>
+    public static async Task<EvalTestBed> CreateAsync(Action<IServiceCollection> configure)
+    {
+        var bed = new EvalTestBed([], configure);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }

@@ -128,7 +128,7 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         }
         try
         {
-            var projector = await LoadProjectorAsync(path, weights, options, cancellationToken).ConfigureAwait(false);
+            var projector = await LoadProjectorAsync(path, weights, options, logger, cancellationToken).ConfigureAwait(false);
             return new LlamaSharpLanguageModel(weights, context, options, path, logger, projector);
         }
         catch
