@@ -10,6 +10,7 @@ using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Couple.Study;
+using ValueAlign.Core.Methods.LongMab;
 using ValueAlign.Core.Methods.Optimisation;
 
 namespace ValueAlign.Web.Hosting;
@@ -33,6 +34,7 @@ public static class CoreRegistration
         services.AddEvaluation();
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
+        services.AddLongMab();
         services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"));
         services.AddObjectiveStore();
         services.AddDashboards();
