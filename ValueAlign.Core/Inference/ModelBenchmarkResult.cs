@@ -25,6 +25,9 @@ public sealed record ModelBenchmarkResult(
     double MaxPerTokenDifference,
     NativeRuntimeInfo Native)
 {
+    /// <summary>Image figures when the model was loaded with a multimodal projector (<see cref="ImageBenchmark"/>).</summary>
+    public ImageBenchmarkResult? Images { get; init; }
+
     /// <summary>How many times faster the shared-prompt path scores items than the per-option path, by wall-clock time.</summary>
     public double ChoiceSpeedup => Ratio(SharedChoiceItemsPerSecond.PerSecond, NaiveChoiceItemsPerSecond.PerSecond);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LLama;
 using LLama.Native;
+using Microsoft.Extensions.Logging;
 using ValueAlign.Core.Inference.Registry;
 
 namespace ValueAlign.Core.Inference.LlamaSharp;
@@ -49,44 +50,35 @@ public sealed partial class LlamaSharpLanguageModel
     }
 
     /// <summary>
-    /// Times one image from an empty cache: the evaluation of its chunk (libmtmd encodes it with the
-    /// projector, then decodes the image tokens into the cache), and the decoding alone of as many
-    /// embedding rows, so that the difference is the encoder's time.
+    /// Times one image from an empty cache: the projector's forward pass alone (libmtmd's encoder),
+    /// then the evaluation of the image chunk (encode again plus decoding the image tokens into the cache).
     /// </summary>
     public Task<ImageEncodeTiming> TimeImageAsync(ImageInput image, CancellationToken cancellationToken = default) =>
         RunAsync(token =>
         {
             var loaded = RequireProjector();
             using var embed = Decode(loaded, image, 0);
-            using var chunks = TokenizeWithImages(loaded, Markers(1), [embed], addBos: false, parseSpecial: false);
+            using var chunks = TokenizeWithImages(loaded, loaded.Marker, [embed], addBos: false, parseSpecial: false);
             var chunk = chunks.Enumerate().Single(c => c.Type == SafeMtmdInputChunk.SafeMtmdInputChunkType.Image);
-            var imageTokens = (int)chunk.NTokens;
+            var watch = Stopwatch.StartNew();
+            var status = MtmdNative.EncodeChunk(loaded.Weights.NativeHandle, chunk.NativePtr);
+            var encode = watch.Elapsed;
+            if (status != 0)
+            {
+                throw new InvalidOperationException($"libmtmd could not encode the image (status {status}).");
+            }
+            token.ThrowIfCancellationRequested();
             var handle = context.NativeHandle;
             handle.MemoryClear(false);
             var past = 0;
-            var watch = Stopwatch.StartNew();
-            var status = loaded.Weights.NativeHandle.EvaluateChunk(chunk.NativePtr, handle, ref past, 0, options.BatchSize, false);
+            watch.Restart();
+            status = loaded.Weights.NativeHandle.EvaluateChunk(chunk.NativePtr, handle, ref past, 0, options.BatchSize, false);
             var evaluate = watch.Elapsed;
             if (status != 0)
             {
                 throw new InvalidOperationException($"libmtmd could not evaluate the image (status {status}).");
             }
-            token.ThrowIfCancellationRequested();
-
-            handle.MemoryClear(false);
-            var row = Enumerable.Repeat(0.01f, Description.EmbeddingSize).ToArray();
-            var batch = new LLamaBatchEmbeddings(Description.EmbeddingSize);
-            watch.Restart();
-            for (var start = 0; start < imageTokens; start += options.BatchSize)
-            {
-                batch.Clear();
-                for (var p = start; p < Math.Min(imageTokens, start + options.BatchSize); p++)
-                {
-                    batch.Add(row, p, LLamaSeqId.Zero, false);
-                }
-                Check(handle.Decode(batch));
-            }
-            return new ImageEncodeTiming(imageTokens, evaluate, watch.Elapsed);
+            return new ImageEncodeTiming((int)chunk.NTokens, encode, evaluate);
         }, cancellationToken);
 
     private IAsyncEnumerable<string> ChatWithImagesAsync(IReadOnlyList<ChatMessage> messages, GenerationOptions options, CancellationToken cancellationToken)
@@ -277,7 +269,7 @@ public sealed partial class LlamaSharpLanguageModel
             $"The model {Description.Name} was loaded without a multimodal projector, so it cannot see images. Put its mmproj-*.gguf beside it (see Models:Projectors).");
     }
 
-    private static async Task<LoadedProjector?> LoadProjectorAsync(string modelPath, LLamaWeights weights, ModelRuntimeOptions options, CancellationToken cancellationToken)
+    private static async Task<LoadedProjector?> LoadProjectorAsync(string modelPath, LLamaWeights weights, ModelRuntimeOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         var match = ProjectorPairing.Find(modelPath, options.Projectors);
         if (match is null)
@@ -285,7 +277,9 @@ public sealed partial class LlamaSharpLanguageModel
             return null;
         }
         CheckLooksLikeGguf(match.Path);
+        // Reading the defaults loads libmtmd, whose log function can then be set before the projector loads.
         var parameters = MtmdContextParams.Default();
+        MtmdNative.RouteLogs(logger);
         parameters.UseGpu = options.GpuLayers > 0;
         if (options.Threads > 0)
         {
@@ -317,9 +311,5 @@ public sealed partial class LlamaSharpLanguageModel
 /// <summary>Log-probabilities of the next token over the whole vocabulary, and how many tokens the prompt took (images included).</summary>
 public sealed record ImagePromptLogProbs(double[] LogProbs, int PromptTokens, int ImageTokens);
 
-/// <summary>One image through the projector: its tokens, the time to evaluate it (encode plus decode) and to decode as many embedding rows alone.</summary>
-public sealed record ImageEncodeTiming(int ImageTokens, TimeSpan Evaluate, TimeSpan DecodeOnly)
-{
-    /// <summary>The projector's share: evaluation minus decoding.</summary>
-    public TimeSpan Encode => Evaluate > DecodeOnly ? Evaluate - DecodeOnly : TimeSpan.Zero;
-}
+/// <summary>One image through the projector: its tokens, the encoder's time, and the time to evaluate it (encode plus decode into the cache).</summary>
+public sealed record ImageEncodeTiming(int ImageTokens, TimeSpan Encode, TimeSpan Evaluate);

@@ -1,5 +1,9 @@
+using ValueAlign.Core.Benchmarks.Import;
+using ValueAlign.Core.Benchmarks.Importers;
+using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Methods.Picaco;
+using ValueAlign.Tests.Benchmarks;
 using ValueAlign.Tests.Support;
 using ValueAlign.Tests.Values;
 
@@ -35,26 +39,33 @@ public sealed class ShippedOptimisationDataTests
     }
 
     [Fact]
-    public void Ships_value_laden_prompts_with_unique_ids()
+    public async Task Ships_value_laden_prompts_that_import_as_task_prompt_items()
     {
-        var prompts = TaskPromptFile.Load(Data("prompts", "value-laden.jsonl"));
+        using var library = await LibraryDatabase.CreateAsync();
+        var result = await library.ImportAsync(Data("prompts", "value-laden.jsonl"));
 
-        Assert.True(prompts.Count >= 40, $"{prompts.Count} prompts");
-        Assert.Equal("vl-001", prompts[0].Id);
-        Assert.All(prompts, p => Assert.EndsWith("?", p.Text, StringComparison.Ordinal));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal("valuealign-prompts", result.Format);
+        var items = await library.ItemsAsync();
+        Assert.True(items.Count >= 40, $"{items.Count} prompts");
+        Assert.All(items, i => Assert.Equal((ItemKind.TaskPrompt, TaskPromptImporter.DefaultBenchmark), (i.Kind, i.Benchmark)));
+        Assert.All(items, i => Assert.EndsWith("?", i.Text, StringComparison.Ordinal));
+        Assert.Equal("family", items.Single(i => i.ExternalId == "vl-001").Category);
     }
 
     [Theory]
-    [InlineData("{\"id\": \"a\", \"text\": \"Hi?\"}\n{\"id\": \"b\"}\n", "prompts.jsonl:2: field \"text\" must be a non-empty string.")]
-    [InlineData("{\"id\": \"a\", \"text\": \"Hi?\"}\n\n{\"id\": \"a\", \"text\": \"Again?\"}\n", "prompts.jsonl:3: id 'a' is used twice.")]
-    [InlineData("{\"id\": \"a\", \"text\": \"Hi?\"}\nnot json\n", "prompts.jsonl:2: not a JSON object")]
-    public void A_bad_prompt_line_fails_the_whole_file_naming_the_line(string content, string expected)
+    [InlineData("{\"id\": \"a\", \"text\": \"Hi?\", \"topic\": \"t\"}\n{\"id\": \"b\", \"topic\": \"t\"}\n", 2, "text")]
+    [InlineData("{\"id\": \"a\", \"text\": \"Hi?\", \"topic\": \"t\"}\nnot json\n", 2, null)]
+    public async Task A_bad_prompt_line_imports_nothing_and_names_the_line(string content, long line, string? field)
     {
-        using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("prompts.jsonl"), content);
+        using var library = await LibraryDatabase.CreateAsync();
+        File.WriteAllText(library.Folder.File("prompts.jsonl"), content);
 
-        var error = Assert.Throws<FormatException>(() => TaskPromptFile.Load(dir.File("prompts.jsonl")));
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        var failure = await Assert.ThrowsAsync<ImportException>(() => library.ImportAsync(library.Folder.File("prompts.jsonl"), "valuealign-prompts"));
+
+        var error = Assert.Single(failure.Errors);
+        Assert.Equal((line, field), (error.Line, error.Field));
+        Assert.Equal(0, (await library.CountsAsync()).Items);
     }
 
     [Fact]

@@ -1096,6 +1096,14 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<long?>("JobId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1118,6 +1126,11 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<string>("ModelPath")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ModelSha256")
                         .IsRequired()

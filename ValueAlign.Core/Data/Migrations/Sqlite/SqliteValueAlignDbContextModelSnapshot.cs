@@ -1051,6 +1051,14 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1072,6 +1080,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ModelPath")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelSha256")
