@@ -5,6 +5,8 @@ using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Values;
 
@@ -32,6 +34,12 @@ public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundSto
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
 
+    /// <summary>The model samples, scores log-likelihoods and tokenizes (the 50-token cap); a judge reads yes/no slots unless the questionnaire rule scores.</summary>
+    public MethodNeeds Needs(EvalSettings settings) =>
+        new MethodNeeds(ModelCapabilities.Generation | ModelCapabilities.ContinuationLogLikelihood | ModelCapabilities.Tokenization,
+                IroteParameters.Parse(settings, systems).Scorer == IroteParameters.QuestionnaireScorer ? ModelCapabilities.None : ModelCapabilities.TopLogProbs | ModelCapabilities.Tokenization)
+            .WithAlternative(ModelCapabilities.ContinuationLogLikelihood, "a local GGUF or a server that returns prompt log-probs (p_e is a likelihood)");
+
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings)
     {
         var parameters = IroteParameters.Parse(settings, systems);
@@ -58,7 +66,7 @@ public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundSto
             ? new QuestionnaireTraitScorer(parameters.Trait)
             : new JudgeTraitScorer(context.Judge, parameters.Trait);
         var setup = new IroteSetup(parameters.Trait, prompts, scorer, parameters.Settings with { Rounds = round });
-        var result = await new IroteOptimiser(context.Model).RunAsync(setup, finished, progress: board.For(context.RunId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await new IroteOptimiser(context.Model).RunAsync(setup, finished, progress: board.For(context.RunId, parameters.Settings.Rounds), cancellationToken: cancellationToken).ConfigureAwait(false);
         var done = result.Rounds[^1];
         var scores = new Dictionary<string, double>
         {

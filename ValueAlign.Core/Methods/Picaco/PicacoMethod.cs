@@ -5,6 +5,8 @@ using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Values;
 
@@ -34,6 +36,13 @@ public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog set
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
 
+    /// <summary>The model samples and scores log-likelihoods; the judge reads yes/no slots (its tokenizer and log-probs) and embeds.</summary>
+    public MethodNeeds Needs(EvalSettings settings) =>
+        new MethodNeeds(ModelCapabilities.Generation | ModelCapabilities.ContinuationLogLikelihood,
+                ModelCapabilities.TopLogProbs | ModelCapabilities.Tokenization | ModelCapabilities.Embeddings)
+            .WithAlternative(ModelCapabilities.ContinuationLogLikelihood, "a local GGUF or a server that returns prompt log-probs (the refinement objective is a log-likelihood)")
+            .WithAlternative(ModelCapabilities.Embeddings, "a judge that embeds (parroting is a cosine of embeddings)");
+
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings)
     {
         var parameters = PicacoParameters.Parse(settings, systems, sets);
@@ -58,7 +67,7 @@ public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog set
         }
         var setup = new PicacoSetup(parameters.Values, prompts, parameters.Settings with { Rounds = round });
         var result = await new PicacoOptimiser(context.Model, context.Judge)
-            .RunAsync(setup, finished, progress: board.For(context.RunId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            .RunAsync(setup, finished, progress: board.For(context.RunId, parameters.Settings.Rounds), cancellationToken: cancellationToken).ConfigureAwait(false);
         var done = result.Rounds[^1];
         var objective = done.WinnerObjective;
         var scores = new Dictionary<string, double>

@@ -273,6 +273,20 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -597,6 +611,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Overlap")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("integer");
