@@ -10,6 +10,7 @@ using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Couple.Study;
+using ValueAlign.Core.Methods.LegalDelta;
 using ValueAlign.Core.Methods.LongMab;
 using ValueAlign.Core.Methods.Optimisation;
 
@@ -35,6 +36,7 @@ public static class CoreRegistration
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
         services.AddLongMab();
+        services.AddLegalDelta();
         services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"));
         services.AddObjectiveStore();
         services.AddDashboards();
