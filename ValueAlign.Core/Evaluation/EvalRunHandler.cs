@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Query;
 using System.Diagnostics;
 using System.Text.Json;
@@ -26,6 +27,7 @@ public sealed class EvalRunHandler(
     EvaluationMethods methods,
     ModelRegistry models,
     ModelHost host,
+    ItemImages itemImages,
     TimeProvider clock,
     ILogger<EvalRunHandler> logger) : IJobHandler
 {
@@ -63,7 +65,7 @@ public sealed class EvalRunHandler(
         if (missing.Count > 0)
         {
             var model = await AcquireModelAsync(run, cancellationToken).ConfigureAwait(false);
-            var context = new EvalContext(model, settings, run.ModelFileName) { RunId = run.Id };
+            var context = new EvalContext(model, settings, run.ModelFileName) { RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
             var judgeName = $"{run.ModelFileName} ({run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]})";
             foreach (var unit in missing)
             {
@@ -234,10 +236,36 @@ public sealed class EvalRunHandler(
         var sha = await models.Sha256Async(real, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(sha, run.ModelSha256, StringComparison.Ordinal))
             throw new EvalRunException($"The model file '{run.ModelPath}' changed since run {run.Id} was created (SHA-256 {sha[..12]}…, expected {run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]}…); start a new run.");
-        if (host.Model is { } loaded && string.Equals(Path.GetFullPath(loaded.Description.Path), real, StringComparison.Ordinal))
+        if (run.ImagesSeen)
+            await CheckProjectorAsync(run, real, cancellationToken).ConfigureAwait(false);
+        // A model loaded before its projector was put beside it cannot see the run's images: load it again.
+        if (host.Model is { } loaded && string.Equals(Path.GetFullPath(loaded.Description.Path), real, StringComparison.Ordinal)
+            && (!run.ImagesSeen || loaded.Capabilities.HasFlag(ModelCapabilities.Images)))
             return loaded;
         logger.LogInformation("Loading model {Path} for run {Run}", real, run.Id);
-        return await host.LoadAsync(real, null, cancellationToken).ConfigureAwait(false);
+        var model = await host.LoadAsync(real, null, cancellationToken).ConfigureAwait(false);
+        if (run.ImagesSeen && !model.Capabilities.HasFlag(ModelCapabilities.Images))
+            throw new EvalRunException($"Run {run.Id} shows the items' images, but {run.ModelFileName} loaded without image input; start a new run.");
+        return model;
+    }
+
+    /// <summary>A run that shows images must still pair its model with the same projector file (same SHA-256).</summary>
+    private async Task CheckProjectorAsync(EvalRun run, string modelPath, CancellationToken cancellationToken)
+    {
+        ProjectorMatch? projector;
+        try
+        {
+            projector = ProjectorPairing.Find(modelPath, host.Options.Projectors);
+        }
+        catch (ModelLoadException e)
+        {
+            throw new EvalRunException(e.Message, e);
+        }
+        if (projector is null)
+            throw new EvalRunException($"Run {run.Id} shows images through the projector {run.ProjectorFileName}, which is no longer beside {run.ModelPath}; start a new run.");
+        var sha = await models.Sha256Async(projector.Path, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(sha, run.ProjectorSha256, StringComparison.Ordinal))
+            throw new EvalRunException($"The projector of {run.ModelPath} changed since run {run.Id} was created ({projector.FileName}, SHA-256 {sha[..12]}…, expected {run.ProjectorFileName}, {(run.ProjectorSha256 ?? "")[..Math.Min(12, run.ProjectorSha256?.Length ?? 0)]}…); start a new run.");
     }
 
     private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, CancellationToken cancellationToken)

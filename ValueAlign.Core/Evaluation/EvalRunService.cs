@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Jobs;
 
@@ -16,6 +18,7 @@ namespace ValueAlign.Core.Evaluation;
 public sealed class EvalRunService(
     IDbContextFactory<ValueAlignDbContext> dbFactory,
     ModelRegistry models,
+    ModelRuntimeOptions runtime,
     EvaluationMethods methods,
     JobQueue queue,
     TimeProvider clock)
@@ -52,9 +55,19 @@ public sealed class EvalRunService(
         var items = await LoadItemsAsync(request.Filter, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
             throw new EvalRunException("The item selection is empty: no benchmark item matches the filter.");
-        // The runtime has no image or audio input (ILanguageModel is text-only), so any media
-        // item is shown as its text alone and the run says so.
-        var textOnly = items.Any(i => i.Modality != Modality.Text);
+        // Images reach a model loaded with a projector; otherwise (and always for audio) media
+        // items are shown as their text alone and the run says so.
+        ProjectorMatch? projector;
+        try
+        {
+            projector = ProjectorPairing.Find(model.FullPath, runtime.Projectors);
+        }
+        catch (ModelLoadException e)
+        {
+            throw new EvalRunException(e.Message, e);
+        }
+        var imagesSeen = projector is not null && items.Any(ItemImages.HasImages);
+        var textOnly = items.Any(i => i.Modality != Modality.Text) && !imagesSeen;
         using var parametersDocument = JsonDocument.Parse(parameters);
         var settings = new EvalSettings(parametersDocument.RootElement.Clone(), request.Seed, textOnly);
         IReadOnlyList<EvalUnit> units;
@@ -68,6 +81,9 @@ public sealed class EvalRunService(
         }
 
         var sha = await models.Sha256Async(model.FullPath, cancellationToken).ConfigureAwait(false);
+        var projectorSha = imagesSeen ? await models.Sha256Async(projector!.Path, cancellationToken).ConfigureAwait(false) : null;
+        // The projector shapes what the model saw, so it is part of the model's identity in the hash.
+        var modelIdentity = projectorSha is null ? sha : $"{sha}+projector:{projectorSha}";
         var run = new EvalRun
         {
             Name = string.IsNullOrWhiteSpace(request.Name) ? $"{method.DisplayName} · {Path.GetFileName(model.FullPath)}" : request.Name.Trim(),
@@ -80,8 +96,11 @@ public sealed class EvalRunService(
             ItemFilterJson = filter,
             ParametersJson = parameters,
             Seed = request.Seed,
-            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, sha, filter, parameters, request.Seed),
+            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, modelIdentity, filter, parameters, request.Seed),
             TextOnly = textOnly,
+            ImagesSeen = imagesSeen,
+            ProjectorFileName = imagesSeen ? projector!.FileName : null,
+            ProjectorSha256 = projectorSha,
             UnitCount = units.Count,
             CreatedBy = user,
             CreatedAt = clock.GetUtcNow().UtcDateTime,

@@ -1027,6 +1027,9 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ImagesSeen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1069,6 +1072,14 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectorFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectorSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReportJson")
