@@ -9,7 +9,7 @@ using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
-using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Jobs;
 
 namespace ValueAlign.Core.Evaluation;
@@ -25,8 +25,7 @@ public sealed class EvalRunHandler(
     IDbContextFactory<ValueAlignDbContext> dbFactory,
     EvalRunService runs,
     EvaluationMethods methods,
-    ModelRegistry models,
-    ModelHost host,
+    ModelBackends backends,
     ItemImages itemImages,
     TimeProvider clock,
     ILogger<EvalRunHandler> logger) : IJobHandler
@@ -64,9 +63,14 @@ public sealed class EvalRunHandler(
 
         if (missing.Count > 0)
         {
-            var model = await AcquireModelAsync(run, cancellationToken).ConfigureAwait(false);
-            var context = new EvalContext(model, settings, run.ModelFileName) { RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
-            var judgeName = $"{run.ModelFileName} ({run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]})";
+            var modelRef = run.ModelIdentity;
+            var model = await AcquireAsync(ModelChoice.Parse(run.ModelPath), modelRef, run, cancellationToken).ConfigureAwait(false);
+            var judgeRef = run.JudgeIdentity ?? modelRef;
+            var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
+                ? await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false)
+                : model;
+            var context = new EvalContext(model, settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
+            var judgeName = judgeRef.Display;
             foreach (var unit in missing)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -216,56 +220,21 @@ public sealed class EvalRunHandler(
     }
 
     /// <summary>
-    /// The run's model, loaded into the shared host unless it is already the loaded one. The file
-    /// must still be the one the run was created with (same SHA-256): results of a run must all
-    /// come from one model.
+    /// A model of the run (evaluated or judge) through its backend, loaded when needed. It must
+    /// still be the one the run was created with (same identity): results of a run must all come
+    /// from the same models.
     /// </summary>
-    private async Task<ILanguageModel> AcquireModelAsync(EvalRun run, CancellationToken cancellationToken)
+    private async Task<ILanguageModel> AcquireAsync(ModelChoice choice, ModelRef expected, EvalRun run, CancellationToken cancellationToken)
     {
-        string real;
         try
         {
-            real = models.Resolve(run.ModelPath);
+            logger.LogInformation("Acquiring model {Model} for run {Run}", choice, run.Id);
+            return await backends.AcquireAsync(choice, expected, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException)
+        catch (ModelChoiceException e)
         {
-            throw new EvalRunException(e.Message, e);
+            throw new EvalRunException($"Run {run.Id}: {e.Message}", e);
         }
-        if (!File.Exists(real))
-            throw new EvalRunException($"The run's model file '{run.ModelPath}' is not in the models folder '{models.ModelsRoot}' any more.");
-        var sha = await models.Sha256Async(real, cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(sha, run.ModelSha256, StringComparison.Ordinal))
-            throw new EvalRunException($"The model file '{run.ModelPath}' changed since run {run.Id} was created (SHA-256 {sha[..12]}…, expected {run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]}…); start a new run.");
-        if (run.ImagesSeen)
-            await CheckProjectorAsync(run, real, cancellationToken).ConfigureAwait(false);
-        // A model loaded before its projector was put beside it cannot see the run's images: load it again.
-        if (host.Model is { } loaded && string.Equals(Path.GetFullPath(loaded.Description.Path), real, StringComparison.Ordinal)
-            && (!run.ImagesSeen || loaded.Capabilities.HasFlag(ModelCapabilities.Images)))
-            return loaded;
-        logger.LogInformation("Loading model {Path} for run {Run}", real, run.Id);
-        var model = await host.LoadAsync(real, null, cancellationToken).ConfigureAwait(false);
-        if (run.ImagesSeen && !model.Capabilities.HasFlag(ModelCapabilities.Images))
-            throw new EvalRunException($"Run {run.Id} shows the items' images, but {run.ModelFileName} loaded without image input; start a new run.");
-        return model;
-    }
-
-    /// <summary>A run that shows images must still pair its model with the same projector file (same SHA-256).</summary>
-    private async Task CheckProjectorAsync(EvalRun run, string modelPath, CancellationToken cancellationToken)
-    {
-        ProjectorMatch? projector;
-        try
-        {
-            projector = ProjectorPairing.Find(modelPath, host.Options.Projectors);
-        }
-        catch (ModelLoadException e)
-        {
-            throw new EvalRunException(e.Message, e);
-        }
-        if (projector is null)
-            throw new EvalRunException($"Run {run.Id} shows images through the projector {run.ProjectorFileName}, which is no longer beside {run.ModelPath}; start a new run.");
-        var sha = await models.Sha256Async(projector.Path, cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(sha, run.ProjectorSha256, StringComparison.Ordinal))
-            throw new EvalRunException($"The projector of {run.ModelPath} changed since run {run.Id} was created ({projector.FileName}, SHA-256 {sha[..12]}…, expected {run.ProjectorFileName}, {(run.ProjectorSha256 ?? "")[..Math.Min(12, run.ProjectorSha256?.Length ?? 0)]}…); start a new run.");
     }
 
     private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, CancellationToken cancellationToken)

@@ -273,6 +273,20 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -597,6 +611,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Overlap")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("integer");
@@ -1072,15 +1089,20 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("ImagesSeen")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<long?>("JobId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1105,6 +1127,11 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ModelSha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1118,14 +1145,6 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<string>("ParametersJson")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("ProjectorFileName")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("ProjectorSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("text");

@@ -262,6 +262,20 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -572,6 +586,9 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("Overlap")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("INTEGER");
@@ -1027,15 +1044,20 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ImagesSeen")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1060,6 +1082,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModelSha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1072,14 +1099,6 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectorFileName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectorSha256")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReportJson")

@@ -12,8 +12,8 @@ using ValueAlign.Core.Data;
 namespace ValueAlign.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresValueAlignDbContext))]
-    [Migration("20261207043311_RunImagesSeenAndProjector")]
-    partial class RunImagesSeenAndProjector
+    [Migration("20261207042252_ProjectQueueCloseAndSetupClaims")]
+    partial class ProjectQueueCloseAndSetupClaims
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -274,6 +274,20 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
@@ -600,6 +614,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Overlap")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("integer");
@@ -1075,9 +1092,6 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("ImagesSeen")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1121,14 +1135,6 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<string>("ParametersJson")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("ProjectorFileName")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("ProjectorSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("text");

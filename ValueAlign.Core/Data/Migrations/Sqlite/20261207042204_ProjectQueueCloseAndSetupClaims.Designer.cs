@@ -11,8 +11,8 @@ using ValueAlign.Core.Data;
 namespace ValueAlign.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteValueAlignDbContext))]
-    [Migration("20261207043159_RunImagesSeenAndProjector")]
-    partial class RunImagesSeenAndProjector
+    [Migration("20261207042204_ProjectQueueCloseAndSetupClaims")]
+    partial class ProjectQueueCloseAndSetupClaims
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -263,6 +263,20 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
                 });
 
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
@@ -575,6 +589,9 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("Overlap")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("INTEGER");
@@ -1030,9 +1047,6 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ImagesSeen")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1075,14 +1089,6 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectorFileName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectorSha256")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReportJson")

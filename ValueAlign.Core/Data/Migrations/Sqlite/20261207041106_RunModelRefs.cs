@@ -2,49 +2,50 @@
 
 #nullable disable
 
-namespace ValueAlign.Core.Data.Migrations.Postgres
+namespace ValueAlign.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RunImagesSeenAndProjector : Migration
+    public partial class RunModelRefs : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "ImagesSeen",
+            migrationBuilder.AddColumn<string>(
+                name: "JudgeLocation",
                 table: "EvalRuns",
-                type: "boolean",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "JudgeRefJson",
+                table: "EvalRuns",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ModelRefJson",
+                table: "EvalRuns",
+                type: "TEXT",
+                maxLength: 2000,
                 nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<string>(
-                name: "ProjectorFileName",
-                table: "EvalRuns",
-                type: "character varying(300)",
-                maxLength: 300,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "ProjectorSha256",
-                table: "EvalRuns",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: true);
+                defaultValue: "");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "ImagesSeen",
+                name: "JudgeLocation",
                 table: "EvalRuns");
 
             migrationBuilder.DropColumn(
-                name: "ProjectorFileName",
+                name: "JudgeRefJson",
                 table: "EvalRuns");
 
             migrationBuilder.DropColumn(
-                name: "ProjectorSha256",
+                name: "ModelRefJson",
                 table: "EvalRuns");
         }
     }
