@@ -134,6 +134,6 @@ public sealed class ImageRunsTests
 
         Assert.Equal(JobState.Failed, await bed.Runner.RunAsync(run.JobId, CancellationToken.None));
         var job = await bed.Services.GetRequiredService<JobQueue>().GetAsync(run.JobId!.Value);
-        Assert.Contains("The projector of tiny.gguf changed", job!.Error);
+        Assert.Contains("The projector paired with 'tiny.gguf' changed", job!.Error);
     }
 }
