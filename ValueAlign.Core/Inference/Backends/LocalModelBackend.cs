@@ -19,6 +19,12 @@ public sealed class LocalModelBackend(ModelRegistry registry, ModelHost host) : 
 
     public bool Serves(ModelChoice choice) => choice.Kind == ModelRefKind.LocalFile;
 
+    /// <summary>The usable model files of the models folder (projectors are not models of their own).</summary>
+    public Task<IReadOnlyList<ModelChoice>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ModelChoice>>(registry.Scan()
+            .Where(e => e.IsUsable && !ProjectorPairing.IsProjectorFile(e.FullPath))
+            .Select(e => ModelChoice.Local(e.RelativePath)).ToList());
+
     public async Task<ResolvedModel> ResolveAsync(ModelChoice choice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(choice);
