@@ -1,19 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using ValueAlign.Core.Benchmarks.Import;
-using ValueAlign.Core.Benchmarks.Importers;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
-using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Irote;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Methods.Picaco;
-using ValueAlign.Web.Hosting;
 
 namespace ValueAlign.Web.Cli;
 
@@ -84,20 +79,22 @@ public static class OptimiseCommand
                 }
                 else
                 {
-                    var filter = await PromptFilterAsync(services, parse.GetValue(items), parse.GetValue(benchmark), parse.GetValue(kind), parse.GetValue(category), ct);
+                    TaskPromptSource source = parse.GetValue(items) is { } itemsFile ? new TaskPromptSource.File(itemsFile.FullName)
+                        : parse.GetValue(benchmark) is null && parse.GetValue(kind) is null && parse.GetValue(category) is null ? new TaskPromptSource.Shipped()
+                        : new TaskPromptSource.Items(new ItemFilter { Benchmark = parse.GetValue(benchmark), Kind = parse.GetValue(kind), Category = parse.GetValue(category) });
                     var json = Parameters(parse.GetValue(parameters), parse.GetValue(method)!, parse.GetValue(valueSet), parse.GetValue(values),
                         parse.GetValue(trait), parse.GetValue(scorer), parse.GetValue(prompts), parse.GetValue(rounds));
-                    var request = new EvalRunRequest(ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter, json, parse.GetValue(seed), parse.GetValue(name))
+                    var request = new EvalRunRequest(ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, new ItemFilter(), json, parse.GetValue(seed), parse.GetValue(name))
                     {
                         Judge = parse.GetValue(judge) is { } j
                             ? parse.GetValue(judgeEndpoint) is { } endpoint ? ModelChoice.Server(endpoint, j) : ModelChoice.Parse(ModelArgument(services, j))
                             : null,
                     };
-                    run = await runs.CreateAsync(request, $"cli:{Environment.UserName}", ct);
+                    run = await services.GetRequiredService<OptimisationStarter>().StartAsync(request, source, $"cli:{Environment.UserName}", ct);
                     console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} round(s), parameters {run.ParametersJson}");
                 }
             }
-            catch (Exception e) when (e is EvalRunException or ArgumentException or ImportException or FileNotFoundException)
+            catch (Exception e) when (e is EvalRunException or ArgumentException or Core.Benchmarks.Import.ImportException or FileNotFoundException)
             {
                 console.Error.WriteLine(e.Message);
                 return 1;
@@ -153,29 +150,6 @@ public static class OptimiseCommand
         Set("prompts", prompts);
         Set("rounds", rounds);
         return json.ToJsonString();
-    }
-
-    /// <summary>The item filter of the task prompts; --items imports the file first, and the default set is imported when missing.</summary>
-    private static async Task<ItemFilter> PromptFilterAsync(IServiceProvider services, FileInfo? items, string? benchmark, ItemKind? kind, string? category, CancellationToken ct)
-    {
-        var imports = services.GetRequiredService<ImportService>();
-        if (items is not null)
-        {
-            var name = "prompts-" + Path.GetFileNameWithoutExtension(items.Name);
-            await imports.ImportAsync(items.FullName, new ImportOptions { Format = "valuealign-prompts", Benchmark = name }, cancellationToken: ct);
-            return new ItemFilter { Benchmark = name };
-        }
-        if (benchmark is not null || kind is not null || category is not null)
-            return new ItemFilter { Benchmark = benchmark, Kind = kind, Category = category };
-        await using (var db = await services.GetRequiredService<IDbContextFactory<ValueAlignDbContext>>().CreateDbContextAsync(ct))
-        {
-            if (!await db.BenchmarkItems.AnyAsync(i => i.Benchmark == TaskPromptImporter.DefaultBenchmark, ct))
-            {
-                var file = Path.Combine(services.GetRequiredService<WorkbenchPaths>().DataFolder, "prompts", "value-laden.jsonl");
-                await imports.ImportAsync(file, new ImportOptions { Format = "valuealign-prompts" }, cancellationToken: ct);
-            }
-        }
-        return new ItemFilter { Benchmark = TaskPromptImporter.DefaultBenchmark };
     }
 
     private static string ModelArgument(IServiceProvider services, string path)

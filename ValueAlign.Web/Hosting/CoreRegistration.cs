@@ -37,7 +37,7 @@ public static class CoreRegistration
         services.AddCounterfactualStudy();
         services.AddLongMab();
         services.AddLegalDelta();
-        services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"));
+        services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"), Path.Combine(paths.DataFolder, "prompts", "value-laden.jsonl"));
         services.AddObjectiveStore();
         services.AddDashboards();
         return services;

@@ -20,7 +20,7 @@ namespace ValueAlign.Core.Methods.Irote;
 /// questionnaire rule (<see cref="QuestionnaireTraitScorer"/>). Artefacts: the best reflection (text)
 /// and the whole optimisation as JSON (<see cref="IroteDocument"/>).
 /// </summary>
-public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundStore store, OptimisationProgressBoard board) : IEvaluationMethod
+public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundStore store, OptimisationProgressBoard board, RunArtefactStore artefacts) : IEvaluationMethod
 {
     public const string MethodId = "irote";
 
@@ -75,6 +75,11 @@ public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundSto
             ["candidates"] = done.Candidates.Count(c => c.Evocativeness is not null),
             ["seconds"] = done.Elapsed.TotalSeconds,
         };
+        if (context.RunId > 0)
+        {
+            // A checkpoint: the best so far is usable (copied, exported, reused) while the run goes on or after a cancel.
+            await artefacts.SaveAsync(context.RunId, RunArtefactDraft.Text("reflection", done.Best.Text, $"IROTE self-reflection, best after round {round}"), cancellationToken).ConfigureAwait(false);
+        }
         return new EvalUnitOutcome($"Trait: {parameters.Trait.Name}", done.Best.Text, OptimisationJson.Serialize(done), scores);
     }
 

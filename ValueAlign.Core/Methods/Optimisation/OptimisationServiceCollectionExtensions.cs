@@ -11,15 +11,18 @@ public static class OptimisationServiceCollectionExtensions
     /// <summary>
     /// The prompt optimisers <c>picaco</c> and <c>irote</c> as optimisation-kind methods of the run
     /// engine, PICACO's value sets (loaded now from <paramref name="valueSetsFile"/>, so a bad file
-    /// stops start-up), the round store and the live progress board. Needs the value-system
+    /// stops start-up), the round store, the live progress board, the run reader and the starter (which imports
+    /// typed prompts and, when missing, the shipped value-laden prompts of <paramref name="valueLadenPromptsFile"/>). Needs the value-system
     /// catalogue, the database and <c>AddEvaluation</c>.
     /// </summary>
-    public static IServiceCollection AddPromptOptimisers(this IServiceCollection services, string valueSetsFile)
+    public static IServiceCollection AddPromptOptimisers(this IServiceCollection services, string valueSetsFile, string valueLadenPromptsFile)
     {
         services.AddSingleton(sp => new ValueSetCatalog(valueSetsFile, sp.GetRequiredService<ValueSystemCatalog>()));
         services.AddSingleton<OptimisationRoundStore>();
         services.AddSingleton<OptimisationProgressBoard>();
         services.AddSingleton<OptimisationRunReader>();
+        services.AddSingleton(new OptimisationStarter.Files(valueLadenPromptsFile));
+        services.AddSingleton<OptimisationStarter>();
         services.AddSingleton<PicacoMethod>();
         services.AddSingleton<IroteMethod>();
         services.AddSingleton<IEvaluationMethod>(sp => sp.GetRequiredService<PicacoMethod>());

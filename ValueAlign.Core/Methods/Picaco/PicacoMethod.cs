@@ -18,11 +18,11 @@ namespace ValueAlign.Core.Methods.Picaco;
 /// prompt's item, so rounds are stored, cached and resumed like any unit. Round r reads rounds
 /// 1..r−1 from the store and runs <see cref="PicacoOptimiser"/> for one round; rounds after the
 /// instruction stopped changing are stored as skipped. The report draws the objective, alignment
-/// and parroting per round; the artefacts are the final instruction (text) and the whole
+/// and parroting per round; the artefacts are the best instruction (text; saved after every round as a checkpoint, final at completion) and the whole
 /// optimisation as JSON (<see cref="PicacoDocument"/>). The judge is the run's judge (by default
 /// the model itself).
 /// </summary>
-public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog sets, OptimisationRoundStore store, OptimisationProgressBoard board) : IEvaluationMethod
+public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog sets, OptimisationRoundStore store, OptimisationProgressBoard board, RunArtefactStore artefacts) : IEvaluationMethod
 {
     public const string MethodId = "picaco";
 
@@ -82,6 +82,11 @@ public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog set
             ["candidates"] = done.Candidates.Count(c => c.Objective is not null),
             ["seconds"] = done.Elapsed.TotalSeconds,
         };
+        if (context.RunId > 0)
+        {
+            // A checkpoint: the best so far is usable (copied, exported, reused) while the run goes on or after a cancel.
+            await artefacts.SaveAsync(context.RunId, RunArtefactDraft.Text("instruction", done.Winner, $"PICACO meta-instruction, best after round {round}"), cancellationToken).ConfigureAwait(false);
+        }
         return new EvalUnitOutcome($"Instruction: {done.Instruction}", done.Winner, OptimisationJson.Serialize(done), scores);
     }
 

@@ -16,7 +16,7 @@ internal static class OptimisationRunBed
         var bed = await EvalTestBed.CreateAsync(services =>
         {
             services.AddValueSystemCatalog(ValueSystemFiles.ShippedFolder);
-            services.AddPromptOptimisers(Path.Combine(RepositoryRoot.Path, "data", "value-sets", "picaco.json"));
+            services.AddPromptOptimisers(Path.Combine(RepositoryRoot.Path, "data", "value-sets", "picaco.json"), Path.Combine(RepositoryRoot.Path, "data", "prompts", "value-laden.jsonl"));
         });
         var result = await bed.Services.GetRequiredService<ImportService>()
             .ImportAsync(Path.Combine(RepositoryRoot.Path, "data", "prompts", "value-laden.jsonl"), new ImportOptions { Format = "valuealign-prompts" });
