@@ -1089,6 +1089,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ImagesSeen")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1146,11 +1149,23 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ProjectorFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProjectorSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ReportJson")
                         .HasColumnType("text");
 
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SystemPrompt")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<bool>("TextOnly")
                         .HasColumnType("boolean");

@@ -1044,6 +1044,9 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ImagesSeen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1101,11 +1104,23 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProjectorFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectorSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReportJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SystemPrompt")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("TextOnly")
                         .HasColumnType("INTEGER");
