@@ -25,15 +25,20 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     private readonly TempDirectory folder = new();
 
-    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods)
+    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, RunEngineOptions? engine, ILoggerProvider? logs)
     {
         var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l =>
+        {
+            l.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+            if (logs is not null)
+                l.AddProvider(logs);
+        });
         services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={DatabasePath};Pooling=False" }, folder.Path);
         services.AddModelRegistry(Path.GetDirectoryName(StoriesModelFixture.ModelPath)!);
         services.AddValueAlignInference(StoriesModelFixture.Options);
         services.AddBenchmarkLibrary(Path.Combine(folder.Path, "media"), Path.Combine(folder.Path, "demo"));
-        services.AddEvaluation();
+        services.AddEvaluation(engine);
         foreach (var method in extraMethods)
             services.AddSingleton(method);
         Services = services.BuildServiceProvider();
@@ -51,9 +56,12 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     public ValueAlignDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<ValueAlignDbContext>>().CreateDbContext();
 
-    public static async Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods)
+    public static Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods) => CreateAsync(null, null, extraMethods);
+
+    /// <summary>A bed with these engine options (defaults when null) and, when given, Information-level logs sent to <paramref name="logs"/>.</summary>
+    public static async Task<EvalTestBed> CreateAsync(RunEngineOptions? engine, ILoggerProvider? logs, params IEvaluationMethod[] extraMethods)
     {
-        var bed = new EvalTestBed(extraMethods);
+        var bed = new EvalTestBed(extraMethods, engine, logs);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }

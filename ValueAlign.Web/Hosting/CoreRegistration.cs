@@ -28,7 +28,7 @@ public static class CoreRegistration
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"), Path.Combine(paths.DataFolder, "dilemmas", "dilemmas.jsonl"));
         services.AddAnnotation();
         services.AddJobs();
-        services.AddEvaluation();
+        services.AddEvaluation(configuration.GetSection(RunEngineOptions.SectionName).Get<RunEngineOptions>());
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
         services.AddObjectiveStore();
