@@ -67,7 +67,7 @@ public sealed class EvalRunHandler(
         {
             var model = await AcquireModelAsync(run, cancellationToken).ConfigureAwait(false);
             var grouping = new GroupingLanguageModel(model);
-            var context = new EvalContext(grouping, settings, run.ModelFileName);
+            var context = new EvalContext(grouping, settings, run.ModelFileName) { RunId = run.Id };
             var judgeName = $"{run.ModelFileName} ({run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]})";
             var before = done;
             done += await RunUnitsAsync(run.Id, method, missing, grouping, context, judgeName, (stored, last) =>
@@ -110,11 +110,15 @@ public sealed class EvalRunHandler(
                     stop.Token.ThrowIfCancellationRequested();
                     var unit = missing[index];
                     var (outcome, milliseconds) = await RunUnitAsync(method, unit, context, stop.Token).ConfigureAwait(false);
-                    computed.Writer.TryWrite(new ComputedUnit(unit, outcome, milliseconds));
+                    var done = new ComputedUnit(unit, outcome, milliseconds);
+                    computed.Writer.TryWrite(done);
+                    if (method.UnitsBuildOnEarlierUnits)
+                        await done.Stored.Task.ConfigureAwait(false);
                 }
             }
         }
-        var slots = Enumerable.Range(0, Math.Min(options.UnitsInFlight, missing.Count)).Select(_ => grouping.EnterUnit()).ToList();
+        var inFlight = method.UnitsBuildOnEarlierUnits ? 1 : options.UnitsInFlight;
+        var slots = Enumerable.Range(0, Math.Min(inFlight, missing.Count)).Select(_ => grouping.EnterUnit()).ToList();
         var workers = slots.Select(slot => Task.Run(() => WorkAsync(slot), CancellationToken.None)).ToList();
         try
         {
@@ -169,13 +173,17 @@ public sealed class EvalRunHandler(
                 while (batch.Count < options.UnitsPerSave && computed.TryRead(out var unit))
                     batch.Add(unit);
                 await StoreAsync(runId, batch, judgeName).ConfigureAwait(false);
+                foreach (var unit in batch)
+                    unit.Stored.TrySetResult();
                 count += batch.Count;
                 stored(count, batch[^1].Unit);
             }
         }
-        catch
+        catch (Exception e)
         {
             await stop.CancelAsync().ConfigureAwait(false);
+            foreach (var unit in batch)
+                unit.Stored.TrySetException(e);
             throw;
         }
         return count;
@@ -378,5 +386,9 @@ public sealed class EvalRunHandler(
 
     private readonly record struct UnitKey(long ItemId, string Key);
 
-    private sealed record ComputedUnit(EvalUnit Unit, EvalUnitOutcome Outcome, double Milliseconds);
+    private sealed record ComputedUnit(EvalUnit Unit, EvalUnitOutcome Outcome, double Milliseconds)
+    {
+        /// <summary>Completed once the unit's result is in the database.</summary>
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -23,6 +23,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddJobs();
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();
+        services.TryAddSingleton<RunControl>();
         services.TryAddSingleton<EvalRunExport>();
         services.TryAddSingleton<Artefacts.RunArtefactStore>();
         services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();

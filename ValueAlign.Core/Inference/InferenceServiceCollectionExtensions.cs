@@ -11,6 +11,7 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<ModelHost>();
         services.AddSingleton<ModelLibrary>();
+        services.AddSingleton<SharedModelAccess>();
         return services;
     }
 }

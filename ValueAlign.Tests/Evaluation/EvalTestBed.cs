@@ -25,7 +25,7 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     private readonly TempDirectory folder = new();
 
-    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, RunEngineOptions? engine, ILoggerProvider? logs)
+    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, RunEngineOptions? engine = null, ILoggerProvider? logs = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(l =>
@@ -41,6 +41,7 @@ public sealed class EvalTestBed : IAsyncDisposable
         services.AddEvaluation(engine);
         foreach (var method in extraMethods)
             services.AddSingleton(method);
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -62,6 +63,14 @@ public sealed class EvalTestBed : IAsyncDisposable
     public static async Task<EvalTestBed> CreateAsync(RunEngineOptions? engine, ILoggerProvider? logs, params IEvaluationMethod[] extraMethods)
     {
         var bed = new EvalTestBed(extraMethods, engine, logs);
+        await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return bed;
+    }
+
+    /// <summary>A bed with more registrations (methods that need services, such as the optimisers).</summary>
+    public static async Task<EvalTestBed> CreateAsync(Action<IServiceCollection> configure)
+    {
+        var bed = new EvalTestBed([], configure: configure);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }

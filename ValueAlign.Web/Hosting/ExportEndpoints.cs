@@ -1,3 +1,4 @@
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Benchmarks.Export;
 using ValueAlign.Web.Benchmarks;
 
@@ -48,7 +49,7 @@ public static class ExportEndpoints
             {
                 await exporter.ExportAsync(filter, format, body, cancellationToken);
             }, contentType, fileName);
-        }).RequireAuthorization();
+        }).RequireAuthorization(WorkbenchPolicies.SignedIn);
         return app;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Evaluation.Artefacts;
 
@@ -10,8 +9,6 @@ namespace ValueAlign.Web.Hosting;
 /// </summary>
 public static class RunArtefactEndpoints
 {
-    public const string Readers = Roles.Admin + "," + Roles.Curator + "," + Roles.Viewer;
-
     public static IEndpointRouteBuilder MapRunArtefactEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(RunArtefactPaths.Route, async (long runId, string name, HttpContext context, RunArtefactStore artefacts, CancellationToken cancellationToken) =>
@@ -24,7 +21,7 @@ public static class RunArtefactEndpoints
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
             context.Response.Headers.ETag = $"\"{artefact.Sha256}\"";
             return Results.File(artefact.Content, artefact.MediaType, artefact.FileName);
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Readers });
+        }).RequireAuthorization(WorkbenchPolicies.RunRead);
         return app;
     }
 }

@@ -55,7 +55,8 @@ public static class WorkbenchWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Styles, scripts and icons are needed by the sign-in page itself.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapMediaEndpoints();
         app.MapExportEndpoints();
@@ -85,7 +86,7 @@ public static class WorkbenchWebApp
         });
         // Role changes and disabled accounts reach live sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorization();
+        services.AddWorkbenchAuthorization();
         return services;
     }
 

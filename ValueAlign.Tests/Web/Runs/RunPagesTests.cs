@@ -30,6 +30,7 @@ public sealed class RunPagesTests : IAsyncLifetime
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_bed.Runs);
         _ctx.Services.AddSingleton(_bed.Queue);
+        _ctx.Services.AddSingleton(new RunControl(_bed.Runs));
         _ctx.Services.AddSingleton(_bed.Services.GetRequiredService<RunArtefactStore>());
     }
 
@@ -43,7 +44,7 @@ public sealed class RunPagesTests : IAsyncLifetime
     {
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized($"{role.ToLowerInvariant()}@example.org");
-        auth.SetRoles(role);
+        auth.SetWorkbenchRoles(role);
         _ctx.Render<MudBlazor.MudPopoverProvider>();
     }
 
