@@ -54,6 +54,8 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<ObjectiveVersion> ObjectiveVersions => Set<ObjectiveVersion>();
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
 
+    public DbSet<SetupClaim> SetupClaims => Set<SetupClaim>();
+
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
 
     public DbSet<Dashboard> Dashboards => Set<Dashboard>();

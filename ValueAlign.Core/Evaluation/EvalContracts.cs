@@ -28,7 +28,7 @@ public sealed record EvalContext(ILanguageModel Model, EvalSettings Settings, st
 {
     public ILanguageModel Judge { get; init; } = Model;
 
-    /// <summary>The run the unit belongs to (0 outside a stored run): lets a method that builds on its earlier units (an optimiser's rounds) read them.</summary>
+    /// <summary>The run the unit belongs to (0 outside a stored run): lets a method that builds on its earlier units (an optimiser's rounds) read them; a method with a live view keys its progress by it.</summary>
     public long RunId { get; init; }
 }
 

@@ -1,6 +1,7 @@
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference.Backends;
 
 namespace ValueAlign.Core.Evaluation;
 
@@ -48,6 +49,12 @@ public interface IEvaluationMethod
 
     /// <summary>The parameters a new run starts from (a JSON object), shown in the New run form.</summary>
     string DefaultParametersJson => "{}";
+
+    /// <summary>
+    /// What the run's model and judge must be able to do with these parameters (checked when the
+    /// run is created). Throws <see cref="ArgumentException"/> for bad parameters, like <see cref="Plan"/>.
+    /// </summary>
+    MethodNeeds Needs(EvalSettings settings) => MethodNeeds.Generation;
 
     /// <summary>Item kinds the method can evaluate; other selected items are a clear error at planning.</summary>
     IReadOnlySet<ItemKind> ItemKinds { get; }

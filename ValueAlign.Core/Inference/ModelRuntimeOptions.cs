@@ -60,6 +60,15 @@ public sealed class ModelRuntimeOptions
     public int EmbeddingContextSize { get; set; } = 512;
 
     /// <summary>
+    /// Memory all loaded models may take together (weights plus KV cache, in MB); a load that
+    /// would exceed it is refused with the figures. 0 means 80% of the memory available to the process.
+    /// </summary>
+    public int MemoryBudgetMB { get; set; }
+
+    /// <summary>Model files (inside the models folder) loaded at start-up, in order; the first becomes the default model.</summary>
+    public List<string> Preload { get; set; } = [];
+
+    /// <summary>
     /// Explicit multimodal projector pairs, overriding the naming rule of <see cref="Registry.ProjectorPairing"/>:
     /// key = the model file (its name, or its path in the models folder), value = the projector file
     /// relative to the model's folder, or <c>none</c> to load the model text-only.
@@ -76,6 +85,7 @@ public sealed class ModelRuntimeOptions
         Require(Threads >= 0, nameof(Threads), "must be 0 (automatic) or positive");
         Require(GpuLayers >= 0, nameof(GpuLayers), "must be 0 or positive");
         Require(EmbeddingContextSize >= 8, nameof(EmbeddingContextSize), "must be at least 8");
+        Require(MemoryBudgetMB >= 0, nameof(MemoryBudgetMB), "must be 0 (80% of available memory) or positive");
         Require(NativeAvxLevel is "auto" or "none" or "avx" or "avx2" or "avx512", nameof(NativeAvxLevel), "must be auto, none, avx, avx2 or avx512");
         Require(NativeLibraryPath is null || File.Exists(NativeLibraryPath), nameof(NativeLibraryPath),
             $"names {NativeLibraryPath}, which does not exist (give the full path of a llama.cpp libllama built for this machine, or remove the setting)");

@@ -25,7 +25,8 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     private readonly TempDirectory folder = new();
 
-    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, RunEngineOptions? engine = null, ILoggerProvider? logs = null, Action<IServiceCollection>? configure = null)
+    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, string? modelsFolder = null, Action<IServiceCollection>? configure = null,
+        RunEngineOptions? engine = null, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(l =>
@@ -35,7 +36,7 @@ public sealed class EvalTestBed : IAsyncDisposable
                 l.AddProvider(logs);
         });
         services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={DatabasePath};Pooling=False" }, folder.Path);
-        services.AddModelRegistry(Path.GetDirectoryName(StoriesModelFixture.ModelPath)!);
+        services.AddModelRegistry(modelsFolder ?? Path.GetDirectoryName(StoriesModelFixture.ModelPath)!);
         services.AddValueAlignInference(StoriesModelFixture.Options);
         services.AddBenchmarkLibrary(Path.Combine(folder.Path, "media"), Path.Combine(folder.Path, "demo"));
         services.AddEvaluation(engine);
@@ -57,20 +58,23 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     public ValueAlignDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<ValueAlignDbContext>>().CreateDbContext();
 
-    public static Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods) => CreateAsync(null, null, extraMethods);
+    public static Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods) => CreateAsync((string?)null, null, extraMethods);
 
-    /// <summary>A bed with these engine options (defaults when null) and, when given, Information-level logs sent to <paramref name="logs"/>.</summary>
-    public static async Task<EvalTestBed> CreateAsync(RunEngineOptions? engine, ILoggerProvider? logs, params IEvaluationMethod[] extraMethods)
+    /// <summary>A bed with these engine options and, when given, Information-level logs sent to <paramref name="logs"/>.</summary>
+    public static async Task<EvalTestBed> CreateWithEngineAsync(RunEngineOptions engine, ILoggerProvider? logs, params IEvaluationMethod[] extraMethods)
     {
-        var bed = new EvalTestBed(extraMethods, engine, logs);
+        var bed = new EvalTestBed(extraMethods, engine: engine, logs: logs);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }
 
     /// <summary>A bed with more registrations (methods that need services, such as the optimisers).</summary>
-    public static async Task<EvalTestBed> CreateAsync(Action<IServiceCollection> configure)
+    public static Task<EvalTestBed> CreateAsync(Action<IServiceCollection> configure) => CreateAsync(null, configure);
+
+    /// <summary>A bed over another models folder and with extra registrations (another backend, ...).</summary>
+    public static async Task<EvalTestBed> CreateAsync(string? modelsFolder, Action<IServiceCollection>? configure, params IEvaluationMethod[] extraMethods)
     {
-        var bed = new EvalTestBed([], configure: configure);
+        var bed = new EvalTestBed(extraMethods, modelsFolder, configure);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }

@@ -131,7 +131,7 @@ public static class BenchLibraryCommand
 
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
-            await new ItemExporter(factory).ExportAsync(new ItemFilter(), ExportFormat.Jsonl, Path.Combine(folder, "export.jsonl"), ct);
+            await new ItemExporter(factory).ExportAsync(new ItemFilter(), ExportFormat.Jsonl, Path.Combine(folder, "export.jsonl"), cancellationToken: ct);
             var exportSeconds = watch.Elapsed.TotalSeconds;
             var exportCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             return new Figures(

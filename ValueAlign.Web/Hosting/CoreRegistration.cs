@@ -10,6 +10,8 @@ using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Couple.Study;
+using ValueAlign.Core.Methods.LegalDelta;
+using ValueAlign.Core.Methods.LongMab;
 using ValueAlign.Core.Methods.Optimisation;
 
 namespace ValueAlign.Web.Hosting;
@@ -33,6 +35,8 @@ public static class CoreRegistration
         services.AddEvaluation(configuration.GetSection(RunEngineOptions.SectionName).Get<RunEngineOptions>());
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
+        services.AddLongMab();
+        services.AddLegalDelta();
         services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"));
         services.AddObjectiveStore();
         services.AddDashboards();

@@ -51,6 +51,12 @@ public sealed class GroupingLanguageModel(ILanguageModel inner) : ILanguageModel
         return new UnitLease(this);
     }
 
+    /// <summary>
+    /// Another model the same units use (a separate judge): its requests go straight to it, and a
+    /// unit waiting on it counts as waiting, like one inside a generation of this model.
+    /// </summary>
+    public ILanguageModel Beside(ILanguageModel other) => new BesideModel(this, other);
+
     public Task<IReadOnlyList<MultipleChoiceResult>> ScoreChoicesAsync(IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
@@ -76,6 +82,9 @@ public sealed class GroupingLanguageModel(ILanguageModel inner) : ILanguageModel
 
     public IAsyncEnumerable<string> CompleteAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default) =>
         ElsewhereStream(inner.CompleteAsync(prompt, options, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<string> CompleteAsync(string prompt, IReadOnlyList<ImageInput> images, GenerationOptions options, CancellationToken cancellationToken = default) =>
+        ElsewhereStream(inner.CompleteAsync(prompt, images, options, cancellationToken), cancellationToken);
 
     public IAsyncEnumerable<string> ChatAsync(IReadOnlyList<ChatMessage> messages, GenerationOptions options, CancellationToken cancellationToken = default) =>
         ElsewhereStream(inner.ChatAsync(messages, options, cancellationToken), cancellationToken);
@@ -229,6 +238,43 @@ public sealed class GroupingLanguageModel(ILanguageModel inner) : ILanguageModel
                 request.Result.TrySetException(failure);
             offset += request.Questions.Count;
         }
+    }
+
+    private sealed class BesideModel(GroupingLanguageModel grouping, ILanguageModel other) : ILanguageModel
+    {
+        public ModelDescription Description => other.Description;
+
+        public ModelCapabilities Capabilities => other.Capabilities;
+
+        public ModelRef Identity => other.Identity;
+
+        public Task<IReadOnlyList<int>> TokenizeAsync(string text, bool addBos, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereAsync(() => other.TokenizeAsync(text, addBos, cancellationToken));
+
+        public Task<string> DetokenizeAsync(IReadOnlyList<int> tokens, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereAsync(() => other.DetokenizeAsync(tokens, cancellationToken));
+
+        public IAsyncEnumerable<string> CompleteAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereStream(other.CompleteAsync(prompt, options, cancellationToken), cancellationToken);
+
+        public IAsyncEnumerable<string> CompleteAsync(string prompt, IReadOnlyList<ImageInput> images, GenerationOptions options, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereStream(other.CompleteAsync(prompt, images, options, cancellationToken), cancellationToken);
+
+        public IAsyncEnumerable<string> ChatAsync(IReadOnlyList<ChatMessage> messages, GenerationOptions options, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereStream(other.ChatAsync(messages, options, cancellationToken), cancellationToken);
+
+        public Task<ContinuationScore> ScoreContinuationAsync(string prompt, string continuation, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereAsync(() => other.ScoreContinuationAsync(prompt, continuation, cancellationToken));
+
+        public Task<IReadOnlyList<CandidateLogProbs>> GetCandidateLogProbsAsync(
+            IReadOnlyList<int> tokens, IReadOnlyList<int> positions, IReadOnlyList<int> candidateTokens, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereAsync(() => other.GetCandidateLogProbsAsync(tokens, positions, candidateTokens, cancellationToken));
+
+        public Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereAsync(() => other.EmbedAsync(text, cancellationToken));
+
+        public Task<IReadOnlyList<MultipleChoiceResult>> ScoreChoicesAsync(IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken = default) =>
+            grouping.ElsewhereAsync(() => other.ScoreChoicesAsync(questions, cancellationToken));
     }
 
     private sealed class PendingScore(IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken)

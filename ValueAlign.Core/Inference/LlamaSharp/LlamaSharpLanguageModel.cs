@@ -48,9 +48,13 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
             ProjectorPath = projector?.Path,
         };
         KvCacheBytes = KvCacheEstimate.FromMetadata(weights.Metadata, options.ContextSize);
+        Identity = new ModelRef(ModelRefKind.LocalFile, System.IO.Path.GetFileName(path));
     }
 
     public ModelDescription Description { get; }
+
+    /// <summary>The file's identity (SHA-256) once the host or a backend has hashed it; the file name until then.</summary>
+    public ModelRef Identity { get; internal set; } = null!;
 
     /// <summary>Bytes of the loaded tensors.</summary>
     public long WeightsBytes => (long)weights.SizeInBytes;

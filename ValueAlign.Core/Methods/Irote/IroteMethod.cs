@@ -61,7 +61,7 @@ public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundSto
             ? new QuestionnaireTraitScorer(parameters.Trait)
             : new JudgeTraitScorer(context.Judge, parameters.Trait);
         var setup = new IroteSetup(parameters.Trait, prompts, scorer, parameters.Settings with { Rounds = round });
-        var result = await new IroteOptimiser(context.Model).RunAsync(setup, finished, progress: board.For(context.RunId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await new IroteOptimiser(context.Model).RunAsync(setup, finished, progress: board.For(context.RunId, parameters.Settings.Rounds), cancellationToken: cancellationToken).ConfigureAwait(false);
         var done = result.Rounds[^1];
         var scores = new Dictionary<string, double>
         {

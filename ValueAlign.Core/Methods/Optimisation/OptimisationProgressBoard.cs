@@ -22,11 +22,14 @@ public sealed class OptimisationProgressBoard
 
     public OptimisationProgress? Latest(long runId) => _latest.GetValueOrDefault(runId);
 
-    /// <summary>An <see cref="IProgress{T}"/> that reports to the board synchronously, for the optimisers.</summary>
-    public IProgress<OptimisationProgress> For(long runId) => new Reporter(this, runId);
+    /// <summary>
+    /// An <see cref="IProgress{T}"/> that reports to the board synchronously, for an optimiser run one
+    /// round at a time: <paramref name="rounds"/> replaces the optimiser's own round count with the run's.
+    /// </summary>
+    public IProgress<OptimisationProgress> For(long runId, int rounds) => new Reporter(this, runId, rounds);
 
-    private sealed class Reporter(OptimisationProgressBoard board, long runId) : IProgress<OptimisationProgress>
+    private sealed class Reporter(OptimisationProgressBoard board, long runId, int rounds) : IProgress<OptimisationProgress>
     {
-        public void Report(OptimisationProgress value) => board.Report(runId, value);
+        public void Report(OptimisationProgress value) => board.Report(runId, value with { Rounds = rounds });
     }
 }

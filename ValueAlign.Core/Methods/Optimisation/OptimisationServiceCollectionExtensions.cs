@@ -19,6 +19,7 @@ public static class OptimisationServiceCollectionExtensions
         services.AddSingleton(sp => new ValueSetCatalog(valueSetsFile, sp.GetRequiredService<ValueSystemCatalog>()));
         services.AddSingleton<OptimisationRoundStore>();
         services.AddSingleton<OptimisationProgressBoard>();
+        services.AddSingleton<OptimisationRunReader>();
         services.AddSingleton<PicacoMethod>();
         services.AddSingleton<IroteMethod>();
         services.AddSingleton<IEvaluationMethod>(sp => sp.GetRequiredService<PicacoMethod>());

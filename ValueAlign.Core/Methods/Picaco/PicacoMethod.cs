@@ -61,7 +61,7 @@ public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog set
         }
         var setup = new PicacoSetup(parameters.Values, prompts, parameters.Settings with { Rounds = round });
         var result = await new PicacoOptimiser(context.Model, context.Judge)
-            .RunAsync(setup, finished, progress: board.For(context.RunId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            .RunAsync(setup, finished, progress: board.For(context.RunId, parameters.Settings.Rounds), cancellationToken: cancellationToken).ConfigureAwait(false);
         var done = result.Rounds[^1];
         var objective = done.WinnerObjective;
         var scores = new Dictionary<string, double>

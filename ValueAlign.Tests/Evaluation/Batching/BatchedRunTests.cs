@@ -24,7 +24,7 @@ public sealed class BatchedRunTests
     private static async Task<(List<UnitRow> Rows, int Calls)> RunAsync(int unitsInFlight)
     {
         var logs = new CapturedLogs();
-        await using var bed = await EvalTestBed.CreateAsync(new RunEngineOptions { UnitsInFlight = unitsInFlight }, logs);
+        await using var bed = await EvalTestBed.CreateWithEngineAsync(new RunEngineOptions { UnitsInFlight = unitsInFlight }, logs);
         await bed.ImportDemoFileAsync("mma-asia-demo.jsonl");
         var run = await bed.Runs.CreateAsync(new EvalRunRequest(EvalTestBed.StoriesModel, CultureMcqMethod.MethodId, CultureItems, Circular, 3), "curator");
         Assert.Equal(JobState.Completed, await bed.Runner.RunAsync(run.JobId, CancellationToken.None));
@@ -79,7 +79,7 @@ public sealed class BatchedRunTests
     {
         var (uninterrupted, _) = await RunAsync(unitsInFlight: 8);
         var gated = new GatedCultureMethod { StopAtUnit = 12 };
-        await using var bed = await EvalTestBed.CreateAsync(new RunEngineOptions { UnitsInFlight = 8 }, null, gated);
+        await using var bed = await EvalTestBed.CreateWithEngineAsync(new RunEngineOptions { UnitsInFlight = 8 }, null, gated);
         await bed.ImportDemoFileAsync("mma-asia-demo.jsonl");
         var run = await bed.Runs.CreateAsync(new EvalRunRequest(EvalTestBed.StoriesModel, gated.Id, CultureItems, Circular, 3), "curator");
 

@@ -19,6 +19,9 @@ internal sealed class ScriptedChatModel : ILanguageModel
 
     public List<(string Prompt, GenerationOptions Options)> Chats { get; } = [];
 
+    /// <summary>Awaited before each reply with the call's number (from 1): lets a test hold a run mid-way.</summary>
+    public Func<int, CancellationToken, Task> Gate { get; set; } = (_, _) => Task.CompletedTask;
+
     public ModelDescription Description { get; } = new("scripted", "scripted", 70000, 8, 100000, 0, false);
 
     public Task<IReadOnlyList<int>> TokenizeAsync(string text, bool addBos, CancellationToken cancellationToken = default)
@@ -38,7 +41,13 @@ internal sealed class ScriptedChatModel : ILanguageModel
     {
         cancellationToken.ThrowIfCancellationRequested();
         var prompt = messages[^1].Content;
-        lock (Chats) Chats.Add((prompt, options));
+        int call;
+        lock (Chats)
+        {
+            Chats.Add((prompt, options));
+            call = Chats.Count;
+        }
+        await Gate(call, cancellationToken);
         var output = Respond(prompt, options);
         await Task.Yield();
         yield return output;

@@ -273,6 +273,20 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -597,6 +611,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Overlap")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("integer");
@@ -1079,6 +1096,14 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<long?>("JobId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1101,6 +1126,11 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<string>("ModelPath")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ModelSha256")
                         .IsRequired()

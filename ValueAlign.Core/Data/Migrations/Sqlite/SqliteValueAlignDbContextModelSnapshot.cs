@@ -262,6 +262,20 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -572,6 +586,9 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("Overlap")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("INTEGER");
@@ -1034,6 +1051,14 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1055,6 +1080,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ModelPath")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelSha256")

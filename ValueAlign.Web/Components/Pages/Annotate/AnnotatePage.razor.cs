@@ -108,10 +108,11 @@ public partial class AnnotatePage
         }
         try
         {
-            _project = await Projects.GetAsync(ProjectId);
+            // A non-member learns nothing of the project, not even whether it exists.
+            _project = await Projects.GetForMemberAsync(ProjectId, _annotator);
             if (_project is null)
             {
-                Fail($"Verification project {ProjectId} does not exist. Ask a curator for the link to your project.");
+                Fail($"You have no verification project {ProjectId}: it does not exist or you are not one of its annotators. Ask a curator for the link to your project.");
                 return;
             }
             _schema = LabelSchema.FromJson(_project.LabelSchemaJson);

@@ -1,0 +1,58 @@
+using ValueAlign.Core.Inference.Registry;
+
+namespace ValueAlign.Core.Inference.Backends;
+
+/// <summary>
+/// GGUF files of the models folder, run in process by the shared <see cref="ModelHost"/>. The
+/// identity is the file's SHA-256 (cached by the registry); acquiring loads the file next to the
+/// models already loaded (within the memory budget) unless it is loaded already.
+/// </summary>
+public sealed class LocalModelBackend(ModelRegistry registry, ModelHost host) : IModelBackend
+{
+    public const string BackendName = "local";
+
+    public string Name => BackendName;
+
+    /// <summary>What the in-process runtime offers for a text-only GGUF.</summary>
+    public static ModelCapabilities TextCapabilities => ModelCapabilities.LocalText;
+
+    public bool Serves(ModelChoice choice) => choice.Kind == ModelRefKind.LocalFile;
+
+    public async Task<ResolvedModel> ResolveAsync(ModelChoice choice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        ModelEntry entry;
+        try
+        {
+            entry = registry.Find(choice.Model);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or ArgumentException or IOException)
+        {
+            throw new ModelChoiceException(e.Message, e);
+        }
+        if (entry.Error is { } unusable)
+            throw new ModelChoiceException($"The model file '{choice.Model}' cannot be used: {unusable}");
+        var sha = await registry.Sha256Async(entry.FullPath, cancellationToken).ConfigureAwait(false);
+        return new ResolvedModel(ModelChoice.Local(entry.RelativePath), ModelRef.LocalFile(Path.GetFileName(entry.FullPath), sha), TextCapabilities, entry.SizeBytes);
+    }
+
+    public async Task<ILanguageModel> AcquireAsync(ModelChoice choice, ModelRef? expected = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        string real;
+        try
+        {
+            real = registry.Resolve(choice.Model);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException)
+        {
+            throw new ModelChoiceException(e.Message, e);
+        }
+        if (!File.Exists(real))
+            throw new ModelChoiceException($"The model file '{choice.Model}' is not in the models folder '{registry.ModelsRoot}' any more.");
+        var sha = await registry.Sha256Async(real, cancellationToken).ConfigureAwait(false);
+        if (expected is { Sha256: { Length: > 0 } wanted } && !string.Equals(sha, wanted, StringComparison.Ordinal))
+            throw new ModelChoiceException($"The model file '{choice.Model}' changed (SHA-256 {sha[..12]}…, expected {wanted[..Math.Min(12, wanted.Length)]}…); start a new run.");
+        return await host.LoadAsync(real, null, cancellationToken, sha).ConfigureAwait(false);
+    }
+}

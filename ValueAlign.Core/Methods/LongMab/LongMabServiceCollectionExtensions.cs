@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ValueAlign.Core.Evaluation;
+
+namespace ValueAlign.Core.Methods.LongMab;
+
+public static class LongMabServiceCollectionExtensions
+{
+    /// <summary>LongMab-PO: the <c>longmab-po</c> generation method and its live feed. Needs <c>AddEvaluation</c>.</summary>
+    public static IServiceCollection AddLongMab(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LongMabLiveFeed>();
+        services.AddSingleton<IEvaluationMethod, LongMabMethod>();
+        return services;
+    }
+}
