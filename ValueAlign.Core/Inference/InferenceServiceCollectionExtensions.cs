@@ -19,6 +19,11 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<IModelBackend>(sp => sp.GetRequiredService<LocalModelBackend>());
         services.AddSingleton<ModelBackends>();
         services.AddSingleton<SharedModelAccess>();
+        services.AddSingleton<ModelPreloader>();
         return services;
     }
+
+    /// <summary>Loads <c>Models:Preload</c> at start-up (web host only; verbs load what they are given).</summary>
+    public static IServiceCollection AddModelPreloadHostedService(this IServiceCollection services) =>
+        services.AddHostedService(sp => sp.GetRequiredService<ModelPreloader>());
 }

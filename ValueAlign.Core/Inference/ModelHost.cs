@@ -72,35 +72,37 @@ public sealed class ModelHost(ModelRuntimeOptions options, ILogger<ModelHost> lo
     }
 
     /// <summary>
-    /// What loading <paramref name="path"/> would take, from its GGUF header (weights = file size,
-    /// KV cache at the configured context, capped at the trained length); null when the header
+    /// What loading <paramref name="path"/> would take, from its GGUF header (weights = file size
+    /// plus the paired projector's, KV cache at the configured context); null when the header
     /// cannot be read (the load itself then reports why).
     /// </summary>
     public GgufMemoryEstimate? Estimate(string path)
     {
         try
         {
-            return Estimate(GgufReader.Read(path).Summarize());
+            var estimate = Estimate(GgufReader.Read(path).Summarize());
+            var projector = Registry.ProjectorPairing.Find(path, options.Projectors);
+            return projector is null ? estimate : estimate with { WeightsBytes = estimate.WeightsBytes + new FileInfo(projector.Path).Length };
         }
-        catch (Exception e) when (e is GgufFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is GgufFormatException or IOException or UnauthorizedAccessException or ModelLoadException)
         {
             return null;
         }
     }
 
-    public GgufMemoryEstimate Estimate(GgufModelSummary model)
-    {
-        var context = (ulong)options.ContextSize;
-        return GgufMemoryEstimate.For(model, model.ContextLength > 0 ? Math.Min(context, model.ContextLength) : context);
-    }
+    /// <summary>
+    /// Weights plus KV cache at the configured context. llama.cpp allocates the context it is
+    /// given even beyond the trained length (it only warns), so the estimate is not capped there.
+    /// </summary>
+    public GgufMemoryEstimate Estimate(GgufModelSummary model) => GgufMemoryEstimate.For(model, (ulong)options.ContextSize);
 
     /// <summary>
     /// Loads <paramref name="path"/> (already checked against the models folder by the caller)
     /// next to the models already loaded; returns the loaded instance when it is loaded already.
     /// Refused with <see cref="ModelBudgetException"/> when it does not fit the memory budget.
-    /// <paramref name="sha256"/>, when the caller has hashed the file, becomes the model's identity.
+    /// <paramref name="identity"/>, when the caller has hashed the file (and its projector), becomes the model's identity.
     /// </summary>
-    public async Task<ILanguageModel> LoadAsync(string path, IProgress<float>? progress = null, CancellationToken cancellationToken = default, string? sha256 = null)
+    public async Task<ILanguageModel> LoadAsync(string path, IProgress<float>? progress = null, CancellationToken cancellationToken = default, ModelRef? identity = null)
     {
         await switching.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -108,8 +110,8 @@ public sealed class ModelHost(ModelRuntimeOptions options, ILogger<ModelHost> lo
             var full = Path.GetFullPath(path);
             if (Find(full) is LlamaSharpLanguageModel present)
             {
-                if (sha256 is not null)
-                    present.Identity = ModelRef.LocalFile(Path.GetFileName(full), sha256);
+                if (identity is not null)
+                    present.Identity = identity;
                 return present;
             }
             CheckBudget(full);
@@ -141,8 +143,8 @@ public sealed class ModelHost(ModelRuntimeOptions options, ILogger<ModelHost> lo
                 SetStatus(ModelHostStatus.Failed);
                 throw;
             }
-            if (sha256 is not null)
-                model.Identity = ModelRef.LocalFile(Path.GetFileName(full), sha256);
+            if (identity is not null)
+                model.Identity = identity;
             loaded = loaded.Add(model);
             defaultModel ??= model;
             loadProgress = 1;
@@ -254,6 +256,7 @@ public sealed class ModelHost(ModelRuntimeOptions options, ILogger<ModelHost> lo
     {
         IsDefault = ReferenceEquals(model, defaultModel),
         Identity = model.Identity,
+        Capabilities = model.Capabilities,
     };
 
     private void SetStatus(ModelHostStatus next)

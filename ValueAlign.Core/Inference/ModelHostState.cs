@@ -26,4 +26,7 @@ public sealed record ModelHostState(
 
     /// <summary>The loaded model's identity (file SHA-256 once hashed).</summary>
     public ModelRef? Identity { get; init; }
+
+    /// <summary>What the loaded model can do (images only with a projector).</summary>
+    public ModelCapabilities Capabilities { get; init; }
 }

@@ -23,6 +23,20 @@ public sealed class SharedModelAccess(ModelLibrary library, ModelHost host)
         return host.UnloadAsync();
     }
 
+    /// <summary>Unloads one of the loaded models (by its full path); false when it was not loaded.</summary>
+    public Task<bool> UnloadAsync(ClaimsPrincipal user, string loadedPath)
+    {
+        WorkbenchPolicies.Demand(user, WorkbenchPolicies.ModelAdmin);
+        return host.UnloadAsync(loadedPath);
+    }
+
+    /// <summary>Makes a loaded model (by its full path) the default one; false when it is not loaded.</summary>
+    public bool SetDefault(ClaimsPrincipal user, string loadedPath)
+    {
+        WorkbenchPolicies.Demand(user, WorkbenchPolicies.ModelAdmin);
+        return host.SetDefault(loadedPath);
+    }
+
     /// <summary>The loaded model for a caller allowed to use it, or a clear error when none is loaded.</summary>
     public ILanguageModel RequireModel(ClaimsPrincipal user)
     {

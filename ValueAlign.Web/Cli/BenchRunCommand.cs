@@ -100,12 +100,21 @@ public static class BenchRunCommand
 
             var samples = new List<Sample>();
             var nextDecile = 1;
-            var latest = 0.0;
             void OnChanged(JobSnapshot snapshot)
             {
-                if (snapshot.Id == run.JobId && snapshot.Total > 0)
+                if (snapshot.Id != run.JobId || snapshot.Total <= 0)
                 {
-                    latest = (double)snapshot.Done / snapshot.Total;
+                    return;
+                }
+                lock (samples)
+                {
+                    // One sample per tenth of the run, taken when the job reports crossing it.
+                    while ((long)snapshot.Done * 10 >= (long)nextDecile * snapshot.Total && nextDecile < 10)
+                    {
+                        process.Refresh();
+                        samples.Add(new Sample(nextDecile / 10.0, process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0));
+                        nextDecile++;
+                    }
                 }
             }
             queue.Changed += OnChanged;
@@ -119,12 +128,6 @@ public static class BenchRunCommand
                     var watch = Stopwatch.StartNew();
                     await runs.ResultsAsync(run.Id, new EvalResultFilter(), 0, 25, CancellationToken.None);
                     pages.Add(watch.Elapsed.TotalMilliseconds);
-                    while (latest * 10 >= nextDecile && nextDecile < 10)
-                    {
-                        process.Refresh();
-                        samples.Add(new Sample(nextDecile / 10.0, process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0));
-                        nextDecile++;
-                    }
                     try
                     {
                         await Task.Delay(250, finished.Token);

@@ -8,6 +8,7 @@ using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Irote;
 using ValueAlign.Core.Methods.Optimisation;
@@ -17,7 +18,7 @@ using ValueAlign.Web.Hosting;
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `optimise --method picaco|irote --model M (--value-set ID | --values SYSTEM:dim,dim | --trait SYSTEM:dim)
+/// `optimise --method picaco|irote --model M [--judge J [--judge-endpoint URL]] (--value-set ID | --values SYSTEM:dim,dim | --trait SYSTEM:dim)
 /// [--prompts N] [--rounds T] [--seed S] [--items FILE | --benchmark B | --kind K] [--params JSON] [--out FILE]`
 /// or `optimise --resume RUNID`: an optimisation run of the engine executed in this process. Each
 /// finished round is printed on standard output, the phase inside the round on standard error;
@@ -30,7 +31,9 @@ public static class OptimiseCommand
     public static Command Create()
     {
         var method = new Option<string?>("--method") { Description = "picaco (meta-instruction for several values) or irote (self-reflection for one trait)." };
-        var model = new Option<string?>("--model") { Description = "GGUF file inside the models folder; it also judges (self-judging)." };
+        var model = new Option<string?>("--model") { Description = "GGUF file inside the models folder, or MODEL @ ENDPOINT for a configured OpenAI-compatible server." };
+        var judge = new Option<string?>("--judge") { Description = "The judging model (GGUF or MODEL @ ENDPOINT); without it the model judges itself." };
+        var judgeEndpoint = new Option<string?>("--judge-endpoint") { Description = "Judge with the model --judge names on this server (name or base URL)." };
         var resume = new Option<long?>("--resume") { Description = "Continue the optimisation run with this id from its last finished round." };
         var valueSet = new Option<string?>("--value-set") { Description = "PICACO: a named value set of data/value-sets/picaco.json, e.g. confucianism-4." };
         var values = new Option<string?>("--values") { Description = "PICACO: target values as SYSTEM:dim,dim, e.g. schwartz-10:benevolence,universalism." };
@@ -48,7 +51,7 @@ public static class OptimiseCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write the rounds, pools, candidates and the result to this JSON file." };
         var command = new Command("optimise", "Optimise a meta-instruction (PICACO) or a self-reflection (IROTE) headless; same engine as /optimise.")
         {
-            method, model, resume, valueSet, values, trait, scorer, prompts, rounds, seed, items, benchmark, kind, category, parameters, name, output,
+            method, model, judge, judgeEndpoint, resume, valueSet, values, trait, scorer, prompts, rounds, seed, items, benchmark, kind, category, parameters, name, output,
         };
         command.Validators.Add(result =>
         {
@@ -60,6 +63,8 @@ public static class OptimiseCommand
                 result.AddError("Give --method picaco|irote and --model PATH (or --resume RUNID).");
             else if (!resuming && m is not (PicacoMethod.MethodId or IroteMethod.MethodId))
                 result.AddError($"--method must be picaco or irote, not '{m}'.");
+            if (result.GetResult(judgeEndpoint) is not null && result.GetResult(judge) is null)
+                result.AddError("--judge-endpoint needs --judge MODEL-ID (the judge's model on that server).");
             if (result.GetResult(items) is not null && (result.GetResult(benchmark) is not null || result.GetResult(kind) is not null || result.GetResult(category) is not null))
                 result.AddError("Give --items FILE or item filters, not both.");
         });
@@ -82,8 +87,13 @@ public static class OptimiseCommand
                     var filter = await PromptFilterAsync(services, parse.GetValue(items), parse.GetValue(benchmark), parse.GetValue(kind), parse.GetValue(category), ct);
                     var json = Parameters(parse.GetValue(parameters), parse.GetValue(method)!, parse.GetValue(valueSet), parse.GetValue(values),
                         parse.GetValue(trait), parse.GetValue(scorer), parse.GetValue(prompts), parse.GetValue(rounds));
-                    run = await runs.CreateAsync(new EvalRunRequest(ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter,
-                        json, parse.GetValue(seed), parse.GetValue(name)), $"cli:{Environment.UserName}", ct);
+                    var request = new EvalRunRequest(ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter, json, parse.GetValue(seed), parse.GetValue(name))
+                    {
+                        Judge = parse.GetValue(judge) is { } j
+                            ? parse.GetValue(judgeEndpoint) is { } endpoint ? ModelChoice.Server(endpoint, j) : ModelChoice.Parse(ModelArgument(services, j))
+                            : null,
+                    };
+                    run = await runs.CreateAsync(request, $"cli:{Environment.UserName}", ct);
                     console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} round(s), parameters {run.ParametersJson}");
                 }
             }
@@ -170,6 +180,7 @@ public static class OptimiseCommand
 
     private static string ModelArgument(IServiceProvider services, string path)
     {
+        if (path.Contains(ModelChoice.ServerSeparator, StringComparison.Ordinal)) return path;
         var fromHere = Path.GetFullPath(path, Directory.GetCurrentDirectory());
         return !Path.IsPathRooted(path) && File.Exists(fromHere) && !File.Exists(Path.Combine(services.GetRequiredService<Core.Inference.Registry.ModelRegistry>().ModelsRoot, path))
             ? fromHere

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Benchmarks.Demo;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Web.Components;
 using ValueAlign.Web.Components.Account;
@@ -30,6 +31,7 @@ public static class WorkbenchWebApp
         var paths = WorkbenchPaths.From(root, builder.Configuration);
         builder.Services.AddWorkbenchCore(builder.Configuration, paths);
         builder.Services.AddJobRunnerHostedService();
+        builder.Services.AddModelPreloadHostedService();
         builder.Services.AddWorkbenchAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

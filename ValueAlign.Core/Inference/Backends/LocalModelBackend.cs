@@ -4,8 +4,9 @@ namespace ValueAlign.Core.Inference.Backends;
 
 /// <summary>
 /// GGUF files of the models folder, run in process by the shared <see cref="ModelHost"/>. The
-/// identity is the file's SHA-256 (cached by the registry); acquiring loads the file next to the
-/// models already loaded (within the memory budget) unless it is loaded already.
+/// identity is the file's SHA-256 (cached by the registry) plus its paired projector's
+/// (<see cref="ProjectorPairing"/>), which also makes the model see images; acquiring loads the
+/// file next to the models already loaded (within the memory budget) unless it is loaded already.
 /// </summary>
 public sealed class LocalModelBackend(ModelRegistry registry, ModelHost host) : IModelBackend
 {
@@ -32,8 +33,8 @@ public sealed class LocalModelBackend(ModelRegistry registry, ModelHost host) : 
         }
         if (entry.Error is { } unusable)
             throw new ModelChoiceException($"The model file '{choice.Model}' cannot be used: {unusable}");
-        var sha = await registry.Sha256Async(entry.FullPath, cancellationToken).ConfigureAwait(false);
-        return new ResolvedModel(ModelChoice.Local(entry.RelativePath), ModelRef.LocalFile(Path.GetFileName(entry.FullPath), sha), TextCapabilities, entry.SizeBytes);
+        var (identity, capabilities) = await IdentifyAsync(entry.FullPath, cancellationToken).ConfigureAwait(false);
+        return new ResolvedModel(ModelChoice.Local(entry.RelativePath), identity, capabilities, entry.SizeBytes);
     }
 
     public async Task<ILanguageModel> AcquireAsync(ModelChoice choice, ModelRef? expected = null, CancellationToken cancellationToken = default)
@@ -50,9 +51,28 @@ public sealed class LocalModelBackend(ModelRegistry registry, ModelHost host) : 
         }
         if (!File.Exists(real))
             throw new ModelChoiceException($"The model file '{choice.Model}' is not in the models folder '{registry.ModelsRoot}' any more.");
-        var sha = await registry.Sha256Async(real, cancellationToken).ConfigureAwait(false);
-        if (expected is { Sha256: { Length: > 0 } wanted } && !string.Equals(sha, wanted, StringComparison.Ordinal))
-            throw new ModelChoiceException($"The model file '{choice.Model}' changed (SHA-256 {sha[..12]}…, expected {wanted[..Math.Min(12, wanted.Length)]}…); start a new run.");
-        return await host.LoadAsync(real, null, cancellationToken, sha).ConfigureAwait(false);
+        var (identity, _) = await IdentifyAsync(real, cancellationToken).ConfigureAwait(false);
+        if (expected is { Sha256: { Length: > 0 } wanted } && !string.Equals(identity.Sha256, wanted, StringComparison.Ordinal))
+            throw new ModelChoiceException($"The model file '{choice.Model}' changed (SHA-256 {identity.Sha256![..12]}…, expected {wanted[..Math.Min(12, wanted.Length)]}…); start a new run.");
+        if (expected is { Sha256.Length: > 0 } && !string.Equals(identity.ProjectorSha256, expected.ProjectorSha256, StringComparison.Ordinal))
+            throw new ModelChoiceException($"The projector paired with '{choice.Model}' changed (now {identity.ProjectorSha256?[..12] ?? "none"}, expected {expected.ProjectorSha256?[..12] ?? "none"}); start a new run.");
+        return await host.LoadAsync(real, null, cancellationToken, identity).ConfigureAwait(false);
+    }
+
+    private async Task<(ModelRef Identity, ModelCapabilities Capabilities)> IdentifyAsync(string fullPath, CancellationToken cancellationToken)
+    {
+        ProjectorMatch? projector;
+        try
+        {
+            projector = ProjectorPairing.Find(fullPath, host.Options.Projectors);
+        }
+        catch (ModelLoadException e)
+        {
+            throw new ModelChoiceException(e.Message, e);
+        }
+        var sha = await registry.Sha256Async(fullPath, cancellationToken).ConfigureAwait(false);
+        var projectorSha = projector is null ? null : await registry.Sha256Async(projector.Path, cancellationToken).ConfigureAwait(false);
+        return (ModelRef.LocalFile(Path.GetFileName(fullPath), sha, projectorSha),
+            projector is null ? TextCapabilities : TextCapabilities | ModelCapabilities.Images);
     }
 }

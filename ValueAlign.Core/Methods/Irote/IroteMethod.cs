@@ -5,6 +5,8 @@ using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Values;
 
@@ -34,6 +36,12 @@ public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundSto
     public string DefaultParametersJson => "{\"trait\":\"big-five:agreeableness\",\"scorer\":\"judge\",\"prompts\":10,\"rounds\":5,\"candidates\":10,\"behaviours\":3,\"samples\":6,\"keep\":3}";
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
+
+    /// <summary>The model samples, scores log-likelihoods and tokenizes (the 50-token cap); a judge reads yes/no slots unless the questionnaire rule scores.</summary>
+    public MethodNeeds Needs(EvalSettings settings) =>
+        new MethodNeeds(ModelCapabilities.Generation | ModelCapabilities.ContinuationLogLikelihood | ModelCapabilities.Tokenization,
+                IroteParameters.Parse(settings, systems).Scorer == IroteParameters.QuestionnaireScorer ? ModelCapabilities.None : ModelCapabilities.TopLogProbs | ModelCapabilities.Tokenization)
+            .WithAlternative(ModelCapabilities.ContinuationLogLikelihood, "a local GGUF or a server that returns prompt log-probs (p_e is a likelihood)");
 
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings)
     {

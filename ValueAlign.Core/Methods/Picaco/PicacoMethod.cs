@@ -5,6 +5,8 @@ using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Values;
 
@@ -36,6 +38,13 @@ public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog set
     public string DefaultParametersJson => "{\"valueSet\":\"confucianism-4\",\"prompts\":50,\"rounds\":10,\"alignedPool\":10,\"noisyPool\":15,\"candidates\":4}";
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
+
+    /// <summary>The model samples and scores log-likelihoods; the judge reads yes/no slots (its tokenizer and log-probs) and embeds.</summary>
+    public MethodNeeds Needs(EvalSettings settings) =>
+        new MethodNeeds(ModelCapabilities.Generation | ModelCapabilities.ContinuationLogLikelihood,
+                ModelCapabilities.TopLogProbs | ModelCapabilities.Tokenization | ModelCapabilities.Embeddings)
+            .WithAlternative(ModelCapabilities.ContinuationLogLikelihood, "a local GGUF or a server that returns prompt log-probs (the refinement objective is a log-likelihood)")
+            .WithAlternative(ModelCapabilities.Embeddings, "a judge that embeds (parroting is a cosine of embeddings)");
 
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings)
     {
