@@ -4,12 +4,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using ValueAlign.Core.Benchmarks.Query;
-using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Couple.Study;
-using ValueAlign.Tests.Support;
 
 namespace ValueAlign.Tests.Evaluation.Artefacts;
 
@@ -110,24 +108,26 @@ public sealed class RunArtefactTests
     [Fact]
     public async Task Migrating_an_older_database_marks_existing_study_runs_as_studies_and_the_rest_as_evaluations()
     {
-        using var folder = new TempDirectory();
-        var services = new ServiceCollection();
-        services.AddValueAlignData(new DatabaseOptions { ConnectionString = $"Data Source={folder.File("old.db")};Pooling=False" }, folder.Path);
-        await using var provider = services.BuildServiceProvider();
-        await using var db = await provider.GetRequiredService<IDbContextFactory<ValueAlignDbContext>>().CreateDbContextAsync();
-        var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
-        var migrations = db.Database.GetMigrations().ToList();
-        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_RunKindsAndArtefacts", StringComparison.Ordinal)) - 1]);
-        foreach (var (name, method) in new[] { ("old study", CounterfactualStudyMethod.MethodId), ("old eval", "culture-mcq") })
+        await using var bed = await EvalTestBed.CreateAsync();
+        // An older database is built up to the migration before run kinds from an empty file, not
+        // migrated down from the latest: migrations written side by side on branches carry target
+        // models without each other's columns, so down-migrations across them are not exercised here.
+        File.Delete(bed.DatabasePath);
+        await using (var db = bed.OpenDb())
         {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO EvalRuns (Name, Method, ModelPath, ModelFileName, ModelSha256, ModelBytes, ItemFilterJson, ParametersJson, Seed, ConfigHash, TextOnly, UnitCount, CreatedBy, CreatedAt) VALUES ({name}, {method}, 'm', 'm', 'x', 1, '{{}}', '{{}}', 0, 'h', 0, 0, 'a', '2026-01-01')");
+            var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var previous = migrations[migrations.FindIndex(m => m.EndsWith("_RunKindsAndArtefacts", StringComparison.Ordinal)) - 1];
+            await migrator.MigrateAsync(previous);
+            foreach (var (name, method) in new[] { ("old study", CounterfactualStudyMethod.MethodId), ("old eval", "culture-mcq") })
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO EvalRuns (Name, Method, ModelPath, ModelFileName, ModelSha256, ModelBytes, ItemFilterJson, ParametersJson, Seed, ConfigHash, TextOnly, UnitCount, CreatedBy, CreatedAt) VALUES ({name}, {method}, 'm', 'm', 'x', 1, '{{}}', '{{}}', 0, 'h', 0, 0, 'a', '2026-01-01')");
+            }
+            await migrator.MigrateAsync();
         }
-
-        await migrator.MigrateAsync();
-
-        var kinds = await db.EvalRuns.AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Kind);
-        Assert.Equal(RunKind.Study, kinds["old study"]);
-        Assert.Equal(RunKind.Evaluation, kinds["old eval"]);
+        var runs = await bed.Runs.ListAsync();
+        Assert.Equal(RunKind.Study, runs.Single(r => r.Run.Name == "old study").Run.Kind);
+        Assert.Equal(RunKind.Evaluation, runs.Single(r => r.Run.Name == "old eval").Run.Kind);
     }
 }
