@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Query;
 using System.Diagnostics;
 using System.Text.Json;
@@ -27,6 +28,7 @@ public sealed class EvalRunHandler(
     EvalRunService runs,
     EvaluationMethods methods,
     ModelBackends backends,
+    ItemImages itemImages,
     RunEngineOptions options,
     TimeProvider clock,
     ILogger<EvalRunHandler> logger) : IJobHandler
@@ -72,7 +74,7 @@ public sealed class EvalRunHandler(
             var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
                 ? grouping.Beside(await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false))
                 : grouping;
-            var context = new EvalContext(grouping, settings, run.ModelFileName) { Judge = judge, RunId = run.Id };
+            var context = new EvalContext(grouping, settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
             var judgeName = judgeRef.Display;
             var before = done;
             done += await RunUnitsAsync(run.Id, method, missing, grouping, context, judgeName, (stored, last) =>
