@@ -74,7 +74,7 @@ public sealed class EvalRunHandler(
             var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
                 ? grouping.Beside(await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false))
                 : grouping;
-            var context = new EvalContext(grouping, settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
+            var context = new EvalContext(SystemPromptedModel.Wrap(grouping, run.SystemPrompt), settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
             var judgeName = judgeRef.Display;
             var before = done;
             done += await RunUnitsAsync(run.Id, method, missing, grouping, context, judgeName, (stored, last) =>
