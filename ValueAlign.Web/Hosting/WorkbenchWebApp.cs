@@ -36,6 +36,7 @@ public static class WorkbenchWebApp
         builder.Services.AddSingleton<ValueAlign.Web.Dashboards.PlotlyScriptFile>();
         builder.Services.AddSingleton<ValueAlign.Web.Counterfactuals.IInspectorModel, ValueAlign.Web.Counterfactuals.SharedInspectorModel>();
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
+        builder.Services.AddOpenAiApi(builder.Configuration);
         // Keys on disk so sign-in cookies and antiforgery tokens survive a restart.
         builder.Services.AddDataProtection()
             .SetApplicationName("ValueAlign")
@@ -54,12 +55,14 @@ public static class WorkbenchWebApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapMediaEndpoints();
         app.MapExportEndpoints();
         app.MapDashboardEndpoints();
+        app.MapOpenAiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

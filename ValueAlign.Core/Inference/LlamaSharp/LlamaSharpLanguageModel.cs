@@ -14,7 +14,7 @@ namespace ValueAlign.Core.Inference.LlamaSharp;
 /// requests take turns through a <see cref="FairRequestQueue"/>, and each starts from an empty
 /// KV cache, so no request sees another's tokens.
 /// </summary>
-public sealed class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
+public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisposable
 {
     private readonly LLamaWeights weights;
     private readonly LLamaContext context;
