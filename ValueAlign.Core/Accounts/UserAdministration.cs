@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Data;
 
 namespace ValueAlign.Core.Accounts;
 
 /// <summary>
 /// Account management shared by the Admin page, the first-run setup and the `users` verb.
-/// Passwords are hashed and validated by Identity; roles are created on demand.
+/// Passwords are hashed and validated by Identity; roles are created on demand. Creating a user
+/// (with its role), creating the first Admin and changing roles each run in one database
+/// transaction on the context the Identity stores share, so a failure leaves no half-made account.
 /// </summary>
-public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles)
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, ValueAlignDbContext db, TimeProvider? clock = null)
 {
-    private static readonly SemaphoreSlim FirstAdminGate = new(1, 1);
 
     public Task<bool> AnyUserExistsAsync(CancellationToken cancellationToken = default) =>
         users.Users.AnyAsync(cancellationToken);
@@ -33,7 +35,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return result;
     }
 
-    public async Task<AccountResult> CreateAsync(string email, string password, string role, string? displayName = null)
+    public Task<AccountResult> CreateAsync(string email, string password, string role, string? displayName = null) =>
+        InTransactionAsync(() => CreateInCurrentTransactionAsync(email, password, role, displayName));
+
+    private async Task<AccountResult> CreateInCurrentTransactionAsync(string email, string password, string role, string? displayName)
     {
         var canonicalRole = Roles.Normalize(role);
         if (canonicalRole is null)
@@ -62,26 +67,44 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
 
     /// <summary>
     /// Creates the first Admin, but only while the database has no user at all: the setup page
-    /// is anonymous, so this check is what keeps it from being a back door.
+    /// is anonymous, so this check is what keeps it from being a back door. The
+    /// <see cref="SetupClaim.FirstAdmin"/> row, inserted in the same transaction, is the lock that
+    /// holds across processes: a second creator's insert fails on the primary key.
     /// </summary>
     public async Task<AccountResult> CreateFirstAdminAsync(string email, string password)
     {
-        await FirstAdminGate.WaitAsync();
+        const string Exists = "An account already exists; sign in instead.";
+        if (await AnyUserExistsAsync())
+        {
+            return AccountResult.Fail(Exists);
+        }
         try
         {
-            if (await AnyUserExistsAsync())
+            return await InTransactionAsync(async () =>
             {
-                return AccountResult.Fail("An account already exists; sign in instead.");
-            }
-            return await CreateAsync(email, password, Roles.Admin);
+                db.SetupClaims.Add(new SetupClaim { Key = SetupClaim.FirstAdmin, ClaimedAt = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime });
+                await db.SaveChangesAsync();
+                if (await AnyUserExistsAsync())
+                {
+                    return AccountResult.Fail(Exists);
+                }
+                return await CreateInCurrentTransactionAsync(email, password, Roles.Admin, null);
+            });
+        }
+        catch (DbUpdateException)
+        {
+            return AccountResult.Fail(Exists);
         }
         finally
         {
-            FirstAdminGate.Release();
+            db.ChangeTracker.Clear();
         }
     }
 
-    public async Task<AccountResult> SetRolesAsync(string userId, IEnumerable<string> newRoles)
+    public Task<AccountResult> SetRolesAsync(string userId, IEnumerable<string> newRoles) =>
+        InTransactionAsync(() => SetRolesInCurrentTransactionAsync(userId, newRoles));
+
+    private async Task<AccountResult> SetRolesInCurrentTransactionAsync(string userId, IEnumerable<string> newRoles)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -145,6 +168,27 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             await users.ResetAccessFailedCountAsync(user);
         }
         return FromIdentity(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed only when it succeeds.</summary>
+    private async Task<AccountResult> InTransactionAsync(Func<Task<AccountResult>> work)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await work();
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+        }
+        return result;
     }
 
     private async Task<int> CountActiveAdminsAsync()

@@ -16,7 +16,7 @@ public static class BenchmarkLibraryServiceCollectionExtensions
     /// The benchmark library: importers, import service, presets, query, export, media files and
     /// the demo seeder (with the dilemma file when given). Needs <c>AddValueAlignData</c> first.
     /// </summary>
-    public static IServiceCollection AddBenchmarkLibrary(this IServiceCollection services, string mediaFolder, string demoFolder, string? dilemmasFile = null)
+    public static IServiceCollection AddBenchmarkLibrary(this IServiceCollection services, string mediaFolder, string demoFolder, string? dilemmasFile = null, string? taskPromptsFile = null)
     {
         services.AddSingleton(ImporterRegistry.Default);
         services.AddSingleton<ImportPresetStore>();
@@ -26,7 +26,7 @@ public static class BenchmarkLibraryServiceCollectionExtensions
         services.AddSingleton<SavedFilterStore>();
         services.AddSingleton<ItemExporter>();
         services.AddSingleton(new MediaFiles(mediaFolder));
-        services.AddSingleton(new DemoDataFolder(demoFolder, dilemmasFile));
+        services.AddSingleton(new DemoDataFolder(demoFolder, dilemmasFile, taskPromptsFile));
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }

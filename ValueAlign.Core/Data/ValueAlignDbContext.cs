@@ -47,10 +47,14 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
     public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
 
     public DbSet<EvalItemResult> EvalItemResults => Set<EvalItemResult>();
+
+    public DbSet<Evaluation.Artefacts.RunArtefact> RunArtefacts => Set<Evaluation.Artefacts.RunArtefact>();
     public DbSet<SavedObjective> SavedObjectives => Set<SavedObjective>();
 
     public DbSet<ObjectiveVersion> ObjectiveVersions => Set<ObjectiveVersion>();
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<SetupClaim> SetupClaims => Set<SetupClaim>();
 
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
 

@@ -5,21 +5,23 @@ using System.Text;
 namespace ValueAlign.Core.Evaluation;
 
 /// <summary>
-/// SHA-256 of everything that determines a run's per-item results: method id and version, model
-/// file hash, canonical item filter, canonical parameters and seed. Runs with equal hashes share
+/// SHA-256 of everything that determines a run's per-item results: method id and version, the
+/// evaluated model's identity (<see cref="Inference.ModelRef.Canonical"/>), the judge's (when the
+/// method judges), canonical item filter, canonical parameters and seed. Runs with equal hashes share
 /// results (the cache). The run's name, creator and model path are deliberately left out: the
 /// same file under another name is the same model.
 /// </summary>
 public static class EvalConfigHash
 {
-    public static string Compute(string method, int methodVersion, string modelSha256, string canonicalFilterJson, string canonicalParametersJson, int seed)
+    public static string Compute(string method, int methodVersion, string model, string canonicalFilterJson, string canonicalParametersJson, int seed, string? judge = null)
     {
         // One field a line, each prefixed by its name, so no two different configurations can
         // produce the same text by shifting characters between fields.
         var text = new StringBuilder()
             .Append("method=").Append(method).Append('\n')
             .Append("method-version=").Append(methodVersion.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append("model-sha256=").Append(modelSha256).Append('\n')
+            .Append("model=").Append(model).Append('\n')
+            .Append("judge=").Append(judge ?? "none").Append('\n')
             .Append("filter=").Append(canonicalFilterJson).Append('\n')
             .Append("parameters=").Append(canonicalParametersJson).Append('\n')
             .Append("seed=").Append(seed.ToString(CultureInfo.InvariantCulture)).Append('\n')

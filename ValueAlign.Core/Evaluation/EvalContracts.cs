@@ -27,6 +27,9 @@ public sealed record EvalUnit(BenchmarkItem Item, string UnitKey = "", string? P
 public sealed record EvalContext(ILanguageModel Model, EvalSettings Settings, string ModelName)
 {
     public ILanguageModel Judge { get; init; } = Model;
+
+    /// <summary>The run the unit belongs to (0 outside a stored run): lets a method that builds on its earlier units (an optimiser's rounds) read them; a method with a live view keys its progress by it.</summary>
+    public long RunId { get; init; }
 }
 
 /// <summary>A unit's stored outcome: prompt, raw output, parsed answer, named scores, correctness, error.</summary>

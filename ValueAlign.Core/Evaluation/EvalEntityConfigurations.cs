@@ -12,8 +12,15 @@ internal sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
         run.Property(r => r.ConfigHash).HasMaxLength(64);
         run.Property(r => r.ModelSha256).HasMaxLength(64);
         run.Property(r => r.Name).HasMaxLength(300);
+        run.Property(r => r.ModelRefJson).HasMaxLength(2000);
+        run.Property(r => r.JudgeRefJson).HasMaxLength(2000);
+        run.Property(r => r.JudgeLocation).HasMaxLength(1000);
+        run.Ignore(r => r.ModelIdentity);
+        run.Ignore(r => r.JudgeIdentity);
         run.HasIndex(r => r.ConfigHash);
         run.HasIndex(r => r.Method);
+        run.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Evaluation);
+        run.HasIndex(r => r.Kind);
     }
 }
 

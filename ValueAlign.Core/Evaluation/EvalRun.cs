@@ -1,3 +1,5 @@
+using ValueAlign.Core.Inference;
+
 namespace ValueAlign.Core.Evaluation;
 
 /// <summary>
@@ -11,15 +13,32 @@ public sealed class EvalRun
 
     public string Name { get; set; } = "";
 
+    /// <summary>Evaluation, optimisation, generation or study: taken from the method when the run is created.</summary>
+    public RunKind Kind { get; set; }
+
     /// <summary>Method id, for example <c>culture-mcq</c>, <c>honesty</c>, <c>mova</c>, <c>questionnaire</c>, <c>dilemmas</c>.</summary>
     public string Method { get; set; } = "";
 
-    /// <summary>Path as given (under the models folder); informational only.</summary>
+    /// <summary>Where the model is: its path under the models folder, or <c>model @ endpoint</c> for a server (a <see cref="Inference.Backends.ModelChoice"/>).</summary>
     public string ModelPath { get; set; } = "";
 
+    /// <summary>The file name, or the server's model id.</summary>
     public string ModelFileName { get; set; } = "";
 
+    /// <summary>The file's SHA-256; empty for a server model.</summary>
     public string ModelSha256 { get; set; } = "";
+
+    /// <summary>The evaluated model's <see cref="ModelRef"/> as JSON (empty on runs created before it was recorded).</summary>
+    public string ModelRefJson { get; set; } = "";
+
+    /// <summary>
+    /// The judge's <see cref="ModelRef"/> as JSON when the method judges: the evaluated model's own
+    /// when it judges itself. Null when the method judges nothing (and on older runs).
+    /// </summary>
+    public string? JudgeRefJson { get; set; }
+
+    /// <summary>Where the judge is (as <see cref="ModelPath"/>); null when the model judges itself or nothing is judged.</summary>
+    public string? JudgeLocation { get; set; }
 
     public long ModelBytes { get; set; }
 
@@ -50,4 +69,10 @@ public sealed class EvalRun
     public DateTime CreatedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>The evaluated model's identity (built from the file name and hash on runs older than <see cref="ModelRefJson"/>).</summary>
+    public ModelRef ModelIdentity => ModelRefJson.Length > 0 ? ModelRef.FromJson(ModelRefJson) : ModelRef.LocalFile(ModelFileName, ModelSha256);
+
+    /// <summary>The judge's identity, or null when none is recorded.</summary>
+    public ModelRef? JudgeIdentity => JudgeRefJson is { Length: > 0 } json ? ModelRef.FromJson(json) : null;
 }

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
-using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Jobs;
 
 namespace ValueAlign.Core.Evaluation;
@@ -23,8 +24,7 @@ public sealed class EvalRunHandler(
     IDbContextFactory<ValueAlignDbContext> dbFactory,
     EvalRunService runs,
     EvaluationMethods methods,
-    ModelRegistry models,
-    ModelHost host,
+    ModelBackends backends,
     TimeProvider clock,
     ILogger<EvalRunHandler> logger) : IJobHandler
 {
@@ -61,9 +61,14 @@ public sealed class EvalRunHandler(
 
         if (missing.Count > 0)
         {
-            var model = await AcquireModelAsync(run, cancellationToken).ConfigureAwait(false);
-            var context = new EvalContext(model, settings, run.ModelFileName);
-            var judgeName = $"{run.ModelFileName} ({run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]})";
+            var modelRef = run.ModelIdentity;
+            var model = await AcquireAsync(ModelChoice.Parse(run.ModelPath), modelRef, run, cancellationToken).ConfigureAwait(false);
+            var judgeRef = run.JudgeIdentity ?? modelRef;
+            var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
+                ? await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false)
+                : model;
+            var context = new EvalContext(model, settings, run.ModelFileName) { Judge = judge, RunId = run.Id };
+            var judgeName = judgeRef.Display;
             foreach (var unit in missing)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -213,30 +218,21 @@ public sealed class EvalRunHandler(
     }
 
     /// <summary>
-    /// The run's model, loaded into the shared host unless it is already the loaded one. The file
-    /// must still be the one the run was created with (same SHA-256): results of a run must all
-    /// come from one model.
+    /// A model of the run (evaluated or judge) through its backend, loaded when needed. It must
+    /// still be the one the run was created with (same identity): results of a run must all come
+    /// from the same models.
     /// </summary>
-    private async Task<ILanguageModel> AcquireModelAsync(EvalRun run, CancellationToken cancellationToken)
+    private async Task<ILanguageModel> AcquireAsync(ModelChoice choice, ModelRef expected, EvalRun run, CancellationToken cancellationToken)
     {
-        string real;
         try
         {
-            real = models.Resolve(run.ModelPath);
+            logger.LogInformation("Acquiring model {Model} for run {Run}", choice, run.Id);
+            return await backends.AcquireAsync(choice, expected, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException)
+        catch (ModelChoiceException e)
         {
-            throw new EvalRunException(e.Message, e);
+            throw new EvalRunException($"Run {run.Id}: {e.Message}", e);
         }
-        if (!File.Exists(real))
-            throw new EvalRunException($"The run's model file '{run.ModelPath}' is not in the models folder '{models.ModelsRoot}' any more.");
-        var sha = await models.Sha256Async(real, cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(sha, run.ModelSha256, StringComparison.Ordinal))
-            throw new EvalRunException($"The model file '{run.ModelPath}' changed since run {run.Id} was created (SHA-256 {sha[..12]}…, expected {run.ModelSha256[..Math.Min(12, run.ModelSha256.Length)]}…); start a new run.");
-        if (host.Model is { } loaded && string.Equals(Path.GetFullPath(loaded.Description.Path), real, StringComparison.Ordinal))
-            return loaded;
-        logger.LogInformation("Loading model {Path} for run {Run}", real, run.Id);
-        return await host.LoadAsync(real, null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, CancellationToken cancellationToken)
@@ -245,9 +241,13 @@ public sealed class EvalRunHandler(
         var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == run.Id)
             .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
         var stored = await db.EvalRuns.FirstAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
-        var report = method.Summarize(new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id)));
+        var input = new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id));
+        var report = method.Summarize(input);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Report and artefacts in one SaveChanges: a run is finished with all its outputs or with none.
+        await RunArtefactStore.StageAsync(db, run.Id, method.Artefacts(input), now, cancellationToken).ConfigureAwait(false);
         stored.ReportJson = RunReportJson.Serialize(report);
-        stored.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        stored.FinishedAt = now;
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -1,12 +1,29 @@
 using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Inference.Backends;
 
 namespace ValueAlign.Core.Evaluation;
 
-/// <summary>What a user asks for when starting a run. <see cref="ModelPath"/> is inside the models folder.</summary>
+/// <summary>
+/// What a user asks for when starting a run. <see cref="ModelPath"/> is inside the models folder
+/// (or <c>model @ endpoint</c>); <see cref="Judge"/> is the model that judges, when the method
+/// judges: null means the evaluated model judges itself (recorded as self-judged).
+/// </summary>
 public sealed record EvalRunRequest(
     string ModelPath,
     string Method,
     ItemFilter Filter,
     string? ParametersJson = null,
     int Seed = 0,
-    string? Name = null);
+    string? Name = null)
+{
+    private readonly ModelChoice? model;
+
+    /// <summary>The evaluated model; by default read from <see cref="ModelPath"/> (throws <see cref="ArgumentException"/> when that is blank).</summary>
+    public ModelChoice Model
+    {
+        get => model ?? ModelChoice.Parse(ModelPath);
+        init => model = value;
+    }
+
+    public ModelChoice? Judge { get; init; }
+}

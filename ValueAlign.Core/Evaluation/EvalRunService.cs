@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Data;
-using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Jobs;
 
 namespace ValueAlign.Core.Evaluation;
@@ -15,32 +16,26 @@ namespace ValueAlign.Core.Evaluation;
 /// </summary>
 public sealed class EvalRunService(
     IDbContextFactory<ValueAlignDbContext> dbFactory,
-    ModelRegistry models,
+    ModelBackends backends,
     EvaluationMethods methods,
     JobQueue queue,
     TimeProvider clock)
 {
     /// <summary>
-    /// Validates the request (model inside the models folder, known method, parameters a JSON
-    /// object, at least one item the method can plan), stores the run and queues its job.
+    /// Validates the request (a model its backend knows, known method, parameters a JSON object,
+    /// at least one item the method can plan, every capability the method needs offered by the
+    /// model and the judge), stores the run with both models' identities and queues its job.
     /// Throws <see cref="EvalRunException"/> with a message for the user when something is wrong.
     /// </summary>
     public async Task<EvalRun> CreateAsync(EvalRunRequest request, string user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var method = methods.Get(request.Method);
-        ModelEntry model;
-        try
-        {
-            model = models.Find(request.ModelPath);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or ArgumentException or IOException)
-        {
-            throw new EvalRunException(e.Message, e);
-        }
         string parameters, filter;
+        ModelChoice choice;
         try
         {
+            choice = request.Model;
             parameters = CanonicalJson.NormalizeObject(request.ParametersJson);
             filter = ItemFilterJson.Serialize(request.Filter);
         }
@@ -48,18 +43,21 @@ public sealed class EvalRunService(
         {
             throw new EvalRunException(e.Message, e);
         }
+        var model = await ResolveAsync(choice, cancellationToken).ConfigureAwait(false);
 
         var items = await LoadItemsAsync(request.Filter, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
             throw new EvalRunException("The item selection is empty: no benchmark item matches the filter.");
-        // The runtime has no image or audio input (ILanguageModel is text-only), so any media
-        // item is shown as its text alone and the run says so.
-        var textOnly = items.Any(i => i.Modality != Modality.Text);
+        // Image and audio items reach only a model that sees images; any other model gets the
+        // item's text alone and the run says so.
+        var textOnly = items.Any(i => i.Modality != Modality.Text) && !model.Capabilities.HasFlag(ModelCapabilities.Images);
         using var parametersDocument = JsonDocument.Parse(parameters);
         var settings = new EvalSettings(parametersDocument.RootElement.Clone(), request.Seed, textOnly);
         IReadOnlyList<EvalUnit> units;
+        MethodNeeds needs;
         try
         {
+            needs = method.Needs(settings);
             units = method.Plan(items, settings);
         }
         catch (ArgumentException e)
@@ -67,19 +65,29 @@ public sealed class EvalRunService(
             throw new EvalRunException(e.Message, e);
         }
 
-        var sha = await models.Sha256Async(model.FullPath, cancellationToken).ConfigureAwait(false);
+        // A judge matters only to a method that judges; otherwise it is neither recorded nor hashed.
+        var judge = needs.Judges && request.Judge is { } judgeChoice ? await ResolveAsync(judgeChoice, cancellationToken).ConfigureAwait(false) : null;
+        if (CapabilityCheck.Problem(method.Id, needs, model, judge) is { } missing)
+            throw new EvalRunException(missing);
+        var judgeRef = needs.Judges ? (judge ?? model).Ref : null;
+
+        var fileName = model.Ref.Kind == ModelRefKind.LocalFile ? model.Ref.Name : model.Ref.ModelId ?? model.Ref.Name;
         var run = new EvalRun
         {
-            Name = string.IsNullOrWhiteSpace(request.Name) ? $"{method.DisplayName} · {Path.GetFileName(model.FullPath)}" : request.Name.Trim(),
+            Name = string.IsNullOrWhiteSpace(request.Name) ? $"{method.DisplayName} · {fileName}" : request.Name.Trim(),
+            Kind = method.Kind,
             Method = method.Id,
-            ModelPath = model.RelativePath,
-            ModelFileName = Path.GetFileName(model.FullPath),
-            ModelSha256 = sha,
+            ModelPath = model.Location,
+            ModelFileName = fileName,
+            ModelSha256 = model.Ref.Sha256 ?? "",
             ModelBytes = model.SizeBytes,
+            ModelRefJson = model.Ref.ToJson(),
+            JudgeRefJson = judgeRef?.ToJson(),
+            JudgeLocation = judge?.Location,
             ItemFilterJson = filter,
             ParametersJson = parameters,
             Seed = request.Seed,
-            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, sha, filter, parameters, request.Seed),
+            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical),
             TextOnly = textOnly,
             UnitCount = units.Count,
             CreatedBy = user,
@@ -103,6 +111,18 @@ public sealed class EvalRunService(
         return await db.EvalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
     }
 
+    private async Task<ResolvedModel> ResolveAsync(ModelChoice choice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await backends.ResolveAsync(choice, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelChoiceException e)
+        {
+            throw new EvalRunException(e.Message, e);
+        }
+    }
+
     /// <summary>The run with its job's live state; null when there is no such run.</summary>
     public async Task<EvalRunSummary?> GetSummaryAsync(long runId, CancellationToken cancellationToken = default)
     {
@@ -116,13 +136,15 @@ public sealed class EvalRunService(
         return new EvalRunSummary(run, job, hasMedia);
     }
 
-    /// <summary>The newest runs first, each with its job's live state.</summary>
-    public async Task<IReadOnlyList<EvalRunSummary>> ListAsync(int take = 100, string? method = null, CancellationToken cancellationToken = default)
+    /// <summary>The newest runs first, each with its job's live state; optionally only one method's or one kind's runs.</summary>
+    public async Task<IReadOnlyList<EvalRunSummary>> ListAsync(int take = 100, string? method = null, CancellationToken cancellationToken = default, RunKind? kind = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var query = db.EvalRuns.AsNoTracking();
         if (!string.IsNullOrEmpty(method))
             query = query.Where(r => r.Method == method);
+        if (kind is { } k)
+            query = query.Where(r => r.Kind == k);
         var runs = await query.OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var summaries = new List<EvalRunSummary>(runs.Count);
         foreach (var run in runs)

@@ -19,7 +19,9 @@ public static class EvaluationServiceCollectionExtensions
         services.AddJobs();
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();
+        services.TryAddSingleton<RunControl>();
         services.TryAddSingleton<EvalRunExport>();
+        services.TryAddSingleton<Artefacts.RunArtefactStore>();
         services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();
         services.AddSingleton<IEvaluationMethod, HonestyMethod>();
         services.AddSingleton<IJobHandler, EvalRunHandler>();

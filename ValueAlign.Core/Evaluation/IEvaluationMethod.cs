@@ -1,12 +1,28 @@
 using ValueAlign.Core.Benchmarks.Model;
+using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference.Backends;
 
 namespace ValueAlign.Core.Evaluation;
 
 /// <summary>
-/// One evaluation method (culture MCQ, honesty, MoVa all@once, questionnaires, dilemmas). The run
-/// executor plans units once, runs each unit not yet stored (or cached), stores its outcome, and
-/// at the end asks the method for the report. Methods hold no state between calls.
+/// One method the run engine executes: an evaluation (culture MCQ, honesty, MoVa all@once,
+/// questionnaires, dilemmas), an optimisation (PICACO, IROTE), a generation (LongMab-PO) or a
+/// study (COUPLE batch study); <see cref="Kind"/> says which. The engine plans units once, runs
+/// each unit not yet stored (or cached), stores its outcome, and at the end asks the method for
+/// the report and its artefacts. Methods hold no state between calls.
+/// <para>
+/// <b>How a method produces artefacts.</b> Everything a method computes goes through units, so it
+/// is durable and resumable; <see cref="Artefacts"/> then derives the run's typed outputs from the
+/// stored unit results, the same way <see cref="Summarize"/> derives the report. An optimiser makes
+/// each search step a unit (its outcome's <c>RawOutput</c> holds the candidate instruction, its
+/// scores the objective) and returns <c>RunArtefactDraft.Text("instruction", best)</c>; a generator
+/// stores one unit per generated record and returns <c>RunArtefactDraft.JsonLines("preference-pairs",
+/// lines)</c>; a long write-up is <c>RunArtefactDraft.Markdown(...)</c>. The engine stores the
+/// artefacts in the same transaction as the report (a re-summarised run replaces them by name);
+/// they are listed on the run page, downloaded from <c>/runs/{id}/artefacts/{name}</c>, and a text
+/// artefact can be chosen as the system prompt of a later evaluation run.
+/// </para>
 /// </summary>
 public interface IEvaluationMethod
 {
@@ -14,6 +30,9 @@ public interface IEvaluationMethod
     string Id { get; }
 
     string DisplayName { get; }
+
+    /// <summary>What runs of this method are: stored on the run, filters the runs list.</summary>
+    RunKind Kind => RunKind.Evaluation;
 
     /// <summary>
     /// Part of the configuration hash: raise it when a change to prompts, parsing or scoring makes
@@ -23,6 +42,12 @@ public interface IEvaluationMethod
 
     /// <summary>The parameters a new run starts from (a JSON object), shown in the New run form.</summary>
     string DefaultParametersJson => "{}";
+
+    /// <summary>
+    /// What the run's model and judge must be able to do with these parameters (checked when the
+    /// run is created). Throws <see cref="ArgumentException"/> for bad parameters, like <see cref="Plan"/>.
+    /// </summary>
+    MethodNeeds Needs(EvalSettings settings) => MethodNeeds.Generation;
 
     /// <summary>Item kinds the method can evaluate; other selected items are a clear error at planning.</summary>
     IReadOnlySet<ItemKind> ItemKinds { get; }
@@ -36,4 +61,7 @@ public interface IEvaluationMethod
     Task<EvalUnitOutcome> RunAsync(EvalUnit unit, EvalContext context, CancellationToken cancellationToken);
 
     RunReport Summarize(EvalSummaryInput input);
+
+    /// <summary>The run's typed outputs, derived from its stored results when it completes (see the type's remarks); none by default.</summary>
+    IReadOnlyList<RunArtefactDraft> Artefacts(EvalSummaryInput input) => [];
 }

@@ -28,6 +28,15 @@ public interface ILanguageModel
     /// <summary>Raw completion: continues <paramref name="prompt"/> as is, no chat template.</summary>
     IAsyncEnumerable<string> CompleteAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Raw completion with <paramref name="images"/> placed before <paramref name="prompt"/>. Only a
+    /// backend with <see cref="ModelCapabilities.Images"/> accepts images; with none it is the plain completion.
+    /// </summary>
+    IAsyncEnumerable<string> CompleteAsync(string prompt, IReadOnlyList<ImageInput> images, GenerationOptions options, CancellationToken cancellationToken = default) =>
+        images.Count == 0
+            ? CompleteAsync(prompt, options, cancellationToken)
+            : throw new NotSupportedException($"The model {Description.Name} cannot see images (its backend has no image input).");
+
     /// <summary>Chat generation with the model's own chat template (from the GGUF), streamed piece by piece.</summary>
     IAsyncEnumerable<string> ChatAsync(IReadOnlyList<ChatMessage> messages, GenerationOptions options, CancellationToken cancellationToken = default);
 

@@ -68,7 +68,8 @@ public static class ModelBenchmark
             PromptTokens, Rate(PromptTokens, promptSeconds),
             GeneratedTokens, Rate(GeneratedTokens, generationSeconds),
             items.Count, sharedPromptTokens / items.Count,
-            Rate(items.Count, sharedSeconds), Rate(items.Count, naiveSeconds), maxDifference);
+            Rate(items.Count, sharedSeconds), Rate(items.Count, naiveSeconds), maxDifference,
+            NativeRuntimeInfo.Read());
     }
 
     private readonly record struct Timing(double Wall, double Cpu);

@@ -1,3 +1,5 @@
+using ValueAlign.Core.Inference.LlamaSharp;
+
 namespace ValueAlign.Core.Inference;
 
 /// <summary>
@@ -20,8 +22,12 @@ public sealed record ModelBenchmarkResult(
     double AverageSharedPromptTokens,
     Throughput SharedChoiceItemsPerSecond,
     Throughput NaiveChoiceItemsPerSecond,
-    double MaxPerTokenDifference)
+    double MaxPerTokenDifference,
+    NativeRuntimeInfo Native)
 {
+    /// <summary>Image figures when the model was loaded with a multimodal projector (<see cref="ImageBenchmark"/>).</summary>
+    public ImageBenchmarkResult? Images { get; init; }
+
     /// <summary>How many times faster the shared-prompt path scores items than the per-option path, by wall-clock time.</summary>
     public double ChoiceSpeedup => Ratio(SharedChoiceItemsPerSecond.PerSecond, NaiveChoiceItemsPerSecond.PerSecond);
 

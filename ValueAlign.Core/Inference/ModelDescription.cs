@@ -8,4 +8,8 @@ public sealed record ModelDescription(
     int EmbeddingSize,
     int ContextSize,
     long ParameterCount,
-    bool HasChatTemplate);
+    bool HasChatTemplate)
+{
+    /// <summary>The multimodal projector loaded with the model (its images reach the model), or null for a text-only model.</summary>
+    public string? ProjectorPath { get; init; }
+}

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace ValueAlign.Core.Inference;
 
 /// <summary>Where a model lives: a local GGUF file or an OpenAI-compatible server.</summary>
@@ -29,13 +32,39 @@ public sealed record ModelRef(
         new(ModelRefKind.Server, modelId, BaseUrl: baseUrl.TrimEnd('/'), ModelId: modelId, Fingerprint: fingerprint);
 
     /// <summary>Stable one-line form for configuration hashes: every identifying field, in a fixed order.</summary>
+    [JsonIgnore]
     public string Canonical => Kind switch
     {
         ModelRefKind.LocalFile => $"local;sha256={Sha256};projector-sha256={ProjectorSha256}",
         _ => $"server;url={BaseUrl};model={ModelId};fingerprint={Fingerprint}",
     };
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The form runs store (ModelRefJson, JudgeRefJson): camel-case keys, unset fields left out.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads <see cref="ToJson"/>'s form; throws <see cref="FormatException"/> for anything else.</summary>
+    public static ModelRef FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModelRef>(json, Json) is { Name: not null } read
+                ? read
+                : throw new FormatException($"'{json}' is not a model reference.");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"'{json}' is not a model reference: {e.Message}", e);
+        }
+    }
+
     /// <summary>Short human form: file name and hash prefix, or model id at server.</summary>
+    [JsonIgnore]
     public string Display => Kind switch
     {
         ModelRefKind.LocalFile => Sha256 is { Length: > 12 } sha ? $"{Name} ({sha[..12]})" : Name,

@@ -42,8 +42,38 @@ public sealed class ModelRuntimeOptions
     /// </summary>
     public bool PersistentThreadPool { get; set; } = true;
 
+    /// <summary>
+    /// Full path of a <c>libllama.so</c> (<c>llama.dll</c>, <c>libllama.dylib</c>) to use instead of the
+    /// one LLamaSharp's backend package ships, e.g. llama.cpp built for this CPU with
+    /// <c>-DGGML_NATIVE=ON</c>; its ggml libraries must sit beside it. Must match the llama.cpp
+    /// revision LLamaSharp was built against. Null: the package's library.
+    /// </summary>
+    public string? NativeLibraryPath { get; set; }
+
+    /// <summary>
+    /// Which of the backend package's builds to load: <c>auto</c> (the best this CPU supports),
+    /// <c>none</c>, <c>avx</c>, <c>avx2</c> or <c>avx512</c>. Ignored when <see cref="NativeLibraryPath"/> is set.
+    /// </summary>
+    public string NativeAvxLevel { get; set; } = "auto";
+
     /// <summary>Longest text (in tokens) an embedding is computed for.</summary>
     public int EmbeddingContextSize { get; set; } = 512;
+
+    /// <summary>
+    /// Memory all loaded models may take together (weights plus KV cache, in MB); a load that
+    /// would exceed it is refused with the figures. 0 means 80% of the memory available to the process.
+    /// </summary>
+    public int MemoryBudgetMB { get; set; }
+
+    /// <summary>Model files (inside the models folder) loaded at start-up, in order; the first becomes the default model.</summary>
+    public List<string> Preload { get; set; } = [];
+
+    /// <summary>
+    /// Explicit multimodal projector pairs, overriding the naming rule of <see cref="Registry.ProjectorPairing"/>:
+    /// key = the model file (its name, or its path in the models folder), value = the projector file
+    /// relative to the model's folder, or <c>none</c> to load the model text-only.
+    /// </summary>
+    public Dictionary<string, string> Projectors { get; set; } = new(StringComparer.Ordinal);
 
     public void Validate()
     {
@@ -55,6 +85,10 @@ public sealed class ModelRuntimeOptions
         Require(Threads >= 0, nameof(Threads), "must be 0 (automatic) or positive");
         Require(GpuLayers >= 0, nameof(GpuLayers), "must be 0 or positive");
         Require(EmbeddingContextSize >= 8, nameof(EmbeddingContextSize), "must be at least 8");
+        Require(MemoryBudgetMB >= 0, nameof(MemoryBudgetMB), "must be 0 (80% of available memory) or positive");
+        Require(NativeAvxLevel is "auto" or "none" or "avx" or "avx2" or "avx512", nameof(NativeAvxLevel), "must be auto, none, avx, avx2 or avx512");
+        Require(NativeLibraryPath is null || File.Exists(NativeLibraryPath), nameof(NativeLibraryPath),
+            $"names {NativeLibraryPath}, which does not exist (give the full path of a llama.cpp libllama built for this machine, or remove the setting)");
     }
 
     private static void Require(bool ok, string name, string rule)

@@ -16,7 +16,24 @@ public class LabelSchemaTests
         var back = LabelSchema.FromJson(json);
         Assert.Equal(json, back.ToJson());
         Assert.Equal(schema.Questions.Select(q => (q.Key, q.Kind, q.Options.Count)), back.Questions.Select(q => (q.Key, q.Kind, q.Options.Count)));
-        Assert.Equal(["ambiguous", "offensive", "media-missing"], back.Flags.Select(f => f.Value));
+        Assert.Equal(schema.Flags.Select(f => (f.Value, f.Key)), back.Flags.Select(f => (f.Value, f.Key)));
+    }
+
+    [Theory]
+    [InlineData(LabelSchemaTemplates.HonestyName)]
+    [InlineData(LabelSchemaTemplates.CultureName)]
+    public void Item_templates_share_the_standard_flags(string name) =>
+        Assert.Equal(["ambiguous", "offensive", "media-missing"], LabelSchemaTemplates.All[name].Flags.Select(f => f.Value));
+
+    [Fact]
+    public void Preference_template_asks_which_answer_is_better_with_flags_and_a_comment()
+    {
+        var schema = LabelSchemaTemplates.All[ValueAlign.Core.Annotation.Preference.PreferenceSchema.TemplateName];
+        Assert.Equal(["better", "comment"], schema.Questions.Select(q => q.Key));
+        Assert.Equal(["a", "b", "tie", "both-wrong"], schema.Question("better")!.Options.Select(o => o.Value));
+        Assert.Equal(["1", "2", "3", "4"], schema.Question("better")!.Options.Select(o => o.Key));
+        Assert.Equal(["unsupported", "gold-wrong", "ambiguous", "offensive"], schema.Flags.Select(f => f.Value));
+        Assert.False(schema.Question("comment")!.Required);
     }
 
     [Fact]

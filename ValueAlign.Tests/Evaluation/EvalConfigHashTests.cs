@@ -1,13 +1,14 @@
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Inference;
 
 namespace ValueAlign.Tests.Evaluation;
 
 public sealed class EvalConfigHashTests
 {
-    private static string Hash(string method = "culture-mcq", int version = 1, string model = "abc", string filter = "{}", string parameters = "{}", int seed = 0) =>
-        EvalConfigHash.Compute(method, version, model, filter, parameters, seed);
+    private static string Hash(string method = "culture-mcq", int version = 1, string model = "abc", string filter = "{}", string parameters = "{}", int seed = 0, string? judge = null) =>
+        EvalConfigHash.Compute(method, version, model, filter, parameters, seed, judge);
 
     [Fact]
     public void Every_part_of_the_configuration_changes_the_hash()
@@ -21,6 +22,21 @@ public sealed class EvalConfigHashTests
         Assert.NotEqual(baseline, Hash(filter: "{\"benchmark\":\"x\"}"));
         Assert.NotEqual(baseline, Hash(parameters: "{\"mode\":\"generate\"}"));
         Assert.NotEqual(baseline, Hash(seed: 1));
+        Assert.NotEqual(baseline, Hash(judge: "abc"));
+        Assert.NotEqual(Hash(judge: "abc"), Hash(judge: "abd"));
+    }
+
+    [Fact]
+    public void The_model_and_judge_identities_enter_the_hash_by_their_canonical_form_without_the_display_name()
+    {
+        var file = ModelRef.LocalFile("a.gguf", new string('1', 64));
+        var renamed = ModelRef.LocalFile("b.gguf", new string('1', 64));
+        var server = ModelRef.Server("http://gpu:8000/v1/", "llama-70b", "fp-1");
+        Assert.Equal(Hash(model: file.Canonical), Hash(model: renamed.Canonical));
+        Assert.NotEqual(Hash(model: file.Canonical), Hash(model: server.Canonical));
+        Assert.NotEqual(Hash(model: server.Canonical), Hash(model: (server with { Fingerprint = "fp-2" }).Canonical));
+        Assert.NotEqual(Hash(model: file.Canonical, judge: file.Canonical), Hash(model: file.Canonical, judge: server.Canonical));
+        Assert.NotEqual(Hash(model: file.Canonical, judge: file.Canonical), Hash(model: file.Canonical));
     }
 
     [Fact]

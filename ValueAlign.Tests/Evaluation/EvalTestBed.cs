@@ -25,17 +25,18 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     private readonly TempDirectory folder = new();
 
-    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods)
+    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, string? modelsFolder = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={DatabasePath};Pooling=False" }, folder.Path);
-        services.AddModelRegistry(Path.GetDirectoryName(StoriesModelFixture.ModelPath)!);
+        services.AddModelRegistry(modelsFolder ?? Path.GetDirectoryName(StoriesModelFixture.ModelPath)!);
         services.AddValueAlignInference(StoriesModelFixture.Options);
         services.AddBenchmarkLibrary(Path.Combine(folder.Path, "media"), Path.Combine(folder.Path, "demo"));
         services.AddEvaluation();
         foreach (var method in extraMethods)
             services.AddSingleton(method);
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -54,6 +55,17 @@ public sealed class EvalTestBed : IAsyncDisposable
     public static async Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods)
     {
         var bed = new EvalTestBed(extraMethods);
+        await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return bed;
+    }
+
+    /// <summary>A bed with more registrations (methods that need services, such as the optimisers).</summary>
+    public static Task<EvalTestBed> CreateAsync(Action<IServiceCollection> configure) => CreateAsync(null, configure);
+
+    /// <summary>A bed over another models folder and with extra registrations (another backend, ...).</summary>
+    public static async Task<EvalTestBed> CreateAsync(string? modelsFolder, Action<IServiceCollection>? configure, params IEvaluationMethod[] extraMethods)
+    {
+        var bed = new EvalTestBed(extraMethods, modelsFolder, configure);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }

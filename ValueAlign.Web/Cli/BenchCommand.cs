@@ -13,6 +13,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchLibraryCommand.Create());
         bench.Subcommands.Add(BenchAnnotateCommand.Create());
         bench.Subcommands.Add(BenchCultureCommand.Create());
+        bench.Subcommands.Add(BenchRunCommand.Create());
         return bench;
     }
 }

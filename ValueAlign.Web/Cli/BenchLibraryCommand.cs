@@ -11,8 +11,10 @@ using ValueAlign.Core.Data;
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `bench library`: builds a library of synthetic items in a temporary SQLite file and times the
-/// import, a filtered and sorted 50-row page, a full-text query and a full export.
+/// `bench library`: builds a library of synthetic items in a temporary SQLite file (or, with
+/// `--provider postgres --connection ...`, in a new PostgreSQL database created beside the one the
+/// connection names and dropped afterwards) and times the import, keyset slices of a filtered and
+/// sorted scroll, a full-text query and a full export.
 /// </summary>
 public static class BenchLibraryCommand
 {
@@ -34,10 +36,27 @@ public static class BenchLibraryCommand
         var count = new Option<int>("--items") { Description = "Number of synthetic items.", DefaultValueFactory = _ => 100_000 };
         var queries = new Option<int>("--queries") { Description = "Page and search queries to time.", DefaultValueFactory = _ => 200 };
         var keep = new Option<bool>("--keep") { Description = "Keep the temporary folder (database and files) and print where it is." };
-        var command = new Command("library", "Time import, paging, full-text search and export of a synthetic library (temporary SQLite file).") { count, queries, keep };
+        var provider = new Option<string>("--provider") { Description = "sqlite (a temporary file) or postgres (needs --connection).", DefaultValueFactory = _ => "sqlite" };
+        provider.AcceptOnlyFromAmong("sqlite", "postgres");
+        var connection = new Option<string>("--connection")
+        {
+            Description = "Npgsql connection string of a role that may create databases, for --provider postgres; the bench creates its own database and drops it.",
+        };
+        var command = new Command("library", "Time import, paging, full-text search and export of a synthetic library (temporary SQLite file or PostgreSQL database).")
+        {
+            count, queries, keep, provider, connection,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(provider) == "postgres" && string.IsNullOrWhiteSpace(result.GetValue(connection)))
+            {
+                result.AddError("--provider postgres needs --connection \"Host=...;Username=...\".");
+            }
+        });
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
-            var figures = await RunAsync(parse.GetValue(count), parse.GetValue(queries), parse.GetValue(keep), ct);
+            var postgres = parse.GetValue(provider) == "postgres" ? parse.GetValue(connection) : null;
+            var figures = await RunAsync(parse.GetValue(count), parse.GetValue(queries), parse.GetValue(keep), ct, postgres);
             var console = CliConsole.Current;
             console.Out.WriteLine($"{"measure",-28} {"value",10}  goal");
             var million = figures.Items >= 1_000_000;
@@ -49,7 +68,7 @@ public static class BenchLibraryCommand
             console.Out.WriteLine($"{"export jsonl (s)",-28} {figures.ExportSeconds,10:F2}  <= {(million ? 30 : 5)}");
             console.Out.WriteLine($"{"export CPU time (s)",-28} {figures.ExportCpuSeconds,10:F2}");
             console.Out.WriteLine($"{"peak working set (MiB)",-28} {figures.PeakWorkingSetMb,10:F0}  <= 1024");
-            console.Out.WriteLine($"(machine: {figures.Cores} cores, load average {figures.LoadAverage})");
+            console.Out.WriteLine($"(database: {figures.Provider}; machine: {figures.Cores} cores, load average {figures.LoadAverage})");
             console.Out.WriteLine(JsonSerializer.Serialize(figures));
             return 0;
         });
@@ -59,15 +78,21 @@ public static class BenchLibraryCommand
     /// <summary>Wall-clock figures plus the process CPU time of import and export, which a busy machine does not inflate.</summary>
     public sealed record Figures(
         int Items, double ImportSeconds, double ImportCpuSeconds, double PageP50Ms, double PageP95Ms, double SearchP50Ms,
-        double SearchP95Ms, double ExportSeconds, double ExportCpuSeconds, double PeakWorkingSetMb, int Cores, string LoadAverage);
+        double SearchP95Ms, double ExportSeconds, double ExportCpuSeconds, double PeakWorkingSetMb, int Cores, string LoadAverage,
+        string Provider);
 
-    public static async Task<Figures> RunAsync(int items, int queries, bool keep, CancellationToken ct)
+    /// <summary>Runs the bench on SQLite, or on PostgreSQL when <paramref name="postgresConnection"/> is given.</summary>
+    public static async Task<Figures> RunAsync(int items, int queries, bool keep, CancellationToken ct, string? postgresConnection = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "valuealign-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var database = postgresConnection is null ? null : await ScratchPostgresDatabase.CreateAsync(postgresConnection, ct);
         try
         {
-            var factory = new ValueAlignDbContextFactory(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")}" }, folder);
+            var options = database is null
+                ? new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")}" }
+                : new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = database.ConnectionString };
+            var factory = new ValueAlignDbContextFactory(options, folder);
             await new DatabaseMigrator(factory).MigrateAsync(ct);
             var source = Path.Combine(folder, "synthetic.jsonl");
             await WriteSyntheticAsync(source, items, ct);
@@ -106,21 +131,25 @@ public static class BenchLibraryCommand
 
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
-            await new ItemExporter(factory).ExportAsync(new ItemFilter(), ExportFormat.Jsonl, Path.Combine(folder, "export.jsonl"), ct);
+            await new ItemExporter(factory).ExportAsync(new ItemFilter(), ExportFormat.Jsonl, Path.Combine(folder, "export.jsonl"), cancellationToken: ct);
             var exportSeconds = watch.Elapsed.TotalSeconds;
             var exportCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             return new Figures(
                 items, importSeconds, importCpuSeconds, Percentile(pages, 0.5), Percentile(pages, 0.95),
                 Percentile(searches, 0.5), Percentile(searches, 0.95), exportSeconds, exportCpuSeconds,
                 Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), Environment.ProcessorCount,
-                File.ReadAllText("/proc/loadavg").Split(' ')[0]);
+                File.ReadAllText("/proc/loadavg").Split(' ')[0], database is null ? "SQLite" : "PostgreSQL");
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (database is not null && !keep)
+            {
+                await database.DisposeAsync();
+            }
             if (keep)
             {
-                CliConsole.Current.Out.WriteLine($"Kept {folder}");
+                CliConsole.Current.Out.WriteLine($"Kept {folder}{(database is null ? "" : $" and the PostgreSQL database {database.Name}")}");
             }
             else
             {
@@ -136,7 +165,7 @@ public static class BenchLibraryCommand
     }
 
     /// <summary>Items in the library's own JSONL format, with three labels each, deterministic.</summary>
-    private static async Task WriteSyntheticAsync(string path, int count, CancellationToken ct)
+    public static async Task WriteSyntheticAsync(string path, int count, CancellationToken ct)
     {
         var random = new Random(42);
         var kinds = Enum.GetValues<ItemKind>();

@@ -17,21 +17,30 @@ public static class BenchModelCommand
         var model = new Option<string>("--model") { Description = "GGUF file to measure (relative paths are resolved against the current directory)." };
         var synthetic = new Option<string>("--synthetic")
         {
-            Description = "Instead of --model, write a synthetic llama GGUF with random weights and measure it: 'tiny' (~0.1M parameters) or '20m' (~20.8M).",
+            Description = "Instead of --model, write a synthetic llama GGUF with random weights and measure it: 'tiny' (~0.1M parameters), '20m' (~20.8M) or 'tiny-vision' (tiny with a synthetic projector; adds image encode figures).",
         };
-        synthetic.AcceptOnlyFromAmong("tiny", "20m");
+        synthetic.AcceptOnlyFromAmong("tiny", "20m", "tiny-vision");
         var threads = new Option<int>("--threads") { Description = "CPU threads (default: the Models:Threads setting; 0 lets llama.cpp choose)." };
         var noPool = new Option<bool>("--no-persistent-threadpool") { Description = "Let ggml start its worker threads on every decode (llama.cpp's behaviour without an attached pool), to measure the pool's effect." };
         var items = new Option<int>("--items") { Description = "Synthetic multiple-choice items per run.", DefaultValueFactory = _ => 64 };
+        var avx = new Option<string>("--avx")
+        {
+            Description = "Which build of the backend package's llama.cpp to load: auto, none, avx, avx2 or avx512 (default: the Models:NativeAvxLevel setting).",
+        };
+        avx.AcceptOnlyFromAmong("auto", "none", "avx", "avx2", "avx512");
+        var nativeLibrary = new Option<string>("--native-library")
+        {
+            Description = "Full path of a libllama built for this machine to load instead of the package's (default: the Models:NativeLibraryPath setting).",
+        };
         var command = new Command("model", "Prompt processing and generation tokens/s, and multiple-choice items/s by the shared-prompt and the per-option path.")
         {
-            model, synthetic, threads, items, noPool,
+            model, synthetic, threads, items, noPool, avx, nativeLibrary,
         };
         command.Validators.Add(result =>
         {
             if ((result.GetResult(model) is null) == (result.GetResult(synthetic) is null))
             {
-                result.AddError("Give exactly one of --model PATH and --synthetic tiny|20m.");
+                result.AddError("Give exactly one of --model PATH and --synthetic tiny|20m|tiny-vision.");
             }
         });
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
@@ -51,15 +60,18 @@ public static class BenchModelCommand
                 MaxSequences = configured.MaxSequences,
                 EmbeddingContextSize = configured.EmbeddingContextSize,
                 PersistentThreadPool = !parse.GetValue(noPool),
+                NativeAvxLevel = parse.GetValue(avx) ?? configured.NativeAvxLevel,
+                NativeLibraryPath = parse.GetValue(nativeLibrary) is { } library ? Path.GetFullPath(library) : configured.NativeLibraryPath,
             };
             using var scratch = SyntheticModelFile(parse.GetValue(synthetic));
             var path = scratch?.Path ?? Path.GetFullPath(parse.GetValue(model)!, Directory.GetCurrentDirectory());
             LlamaSharpLanguageModel loaded;
             try
             {
+                options.Validate();
                 loaded = await LlamaSharpLanguageModel.LoadAsync(path, options, cancellationToken: ct);
             }
-            catch (ModelLoadException e)
+            catch (Exception e) when (e is ModelLoadException or InvalidOperationException)
             {
                 console.Error.WriteLine(e.Message);
                 return 1;
@@ -67,6 +79,10 @@ public static class BenchModelCommand
             await using (loaded)
             {
                 var result = await ModelBenchmark.RunAsync(loaded, options.Threads, parse.GetValue(items), cancellationToken: ct);
+                if (loaded.ProjectorPath is not null)
+                {
+                    result = result with { Images = await ImageBenchmark.RunAsync(loaded, cancellationToken: ct) };
+                }
                 WriteTable(console.Out, result);
                 console.Out.WriteLine(JsonSerializer.Serialize(result, Json));
             }
@@ -82,14 +98,20 @@ public static class BenchModelCommand
             return null;
         }
         var config = preset == "20m" ? SyntheticLlamaConfig.About20M : SyntheticLlamaConfig.Tiny;
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"valuealign-bench-{preset}-{Guid.NewGuid():N}.gguf");
+        // A folder of its own, so a vision model's projector pairs by name and nothing else does.
+        var folder = Directory.CreateTempSubdirectory($"valuealign-bench-{preset}-").FullName;
+        var path = System.IO.Path.Combine(folder, $"{preset}.gguf");
         SyntheticLlamaModel.WriteFile(path, config);
-        return new ScratchModel(path);
+        if (preset == "tiny-vision")
+        {
+            SyntheticProjectorModel.WriteFile(System.IO.Path.Combine(folder, $"mmproj-{preset}.gguf"), SyntheticProjectorConfig.TinyFor(config));
+        }
+        return new ScratchModel(path, folder);
     }
 
-    private sealed record ScratchModel(string Path) : IDisposable
+    private sealed record ScratchModel(string Path, string Folder) : IDisposable
     {
-        public void Dispose() => File.Delete(Path);
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 
     private static void WriteTable(TextWriter output, ModelBenchmarkResult r)
@@ -107,11 +129,26 @@ public static class BenchModelCommand
             ("speed-up shared / naive (goal >= 3x)", $"{X(r.ChoiceSpeedup)}  ({X(r.ChoiceSpeedupByCpu)} by CPU time)"),
             ("max |shared - naive| log-likelihood per token", r.MaxPerTokenDifference.ToString("0.0e+0", CultureInfo.InvariantCulture)),
         };
+        if (r.Images is { } images)
+        {
+            rows = [.. rows, .. ImageRows(images)];
+        }
         var width = rows.Max(row => row.Metric.Length);
+        output.WriteLine($"llama.cpp library: {r.Native.Library}");
+        output.WriteLine($"llama.cpp system info: {r.Native.SystemInfo}");
         output.WriteLine($"{"metric".PadRight(width)}  value");
         foreach (var (metric, value) in rows)
         {
             output.WriteLine($"{metric.PadRight(width)}  {value}");
         }
+    }
+
+    private static IEnumerable<(string Metric, string Value)> ImageRows(ImageBenchmarkResult images)
+    {
+        static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+        static string Rate(double value) => value.ToString("0", CultureInfo.InvariantCulture) + " image tokens/s";
+        yield return ($"image encode ({images.ImageWidth}x{images.ImageHeight} image, {images.ImageTokens} image tokens, {Path.GetFileName(images.ProjectorPath)})",
+            $"{Ms(images.EncodeMilliseconds)}  ({Rate(images.ImageTokensPerSecond)})");
+        yield return ("image evaluation, encode + decode", $"{Ms(images.EvaluateMilliseconds)}  ({Rate(images.ImageTokensPerSecondWithDecode)})");
     }
 }

@@ -11,13 +11,16 @@ namespace ValueAlign.Web.Cli;
 /// </summary>
 public static class CliServices
 {
-    public static async Task<ServiceProvider> CreateAsync(CancellationToken cancellationToken, bool migrate = true)
+    /// <param name="overrides">Settings that win over appsettings.json and the environment (a bench's scratch database).</param>
+    public static async Task<ServiceProvider> CreateAsync(
+        CancellationToken cancellationToken, bool migrate = true, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var root = WorkbenchRoot.Find();
         var configuration = new ConfigurationBuilder()
             .SetBasePath(root)
             .AddJsonFile("appsettings.json", optional: false)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

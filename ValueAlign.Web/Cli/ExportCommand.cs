@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Benchmarks.Export;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
@@ -21,9 +22,13 @@ public static class ExportCommand
         var label = new Option<string?>("--label") { Description = "Only items with a non-zero label on DIMENSION or VALUE-SYSTEM/DIMENSION." };
         var status = new Option<VerificationStatus?>("--status") { Description = "Only items with this verification status." };
         var search = new Option<string?>("--search") { Description = "Only items whose text matches these words." };
+        var fullLabels = new Option<bool>("--annotator-names")
+        {
+            Description = "Verified labels with annotator names and items still in blind queues (default: pseudonyms, open blind items left out).",
+        };
         var command = new Command("export", "Export benchmark items.")
         {
-            format, output, benchmark, kind, category, country, language, modality, label, status, search,
+            format, output, benchmark, kind, category, country, language, modality, label, status, search, fullLabels,
         };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
@@ -55,7 +60,8 @@ public static class ExportCommand
             };
             await using var services = await CliServices.CreateAsync(ct);
             var path = parse.GetValue(output)!.FullName;
-            var count = await services.GetRequiredService<ItemExporter>().ExportAsync(filter, exportFormat, path, ct);
+            var count = await services.GetRequiredService<ItemExporter>().ExportAsync(filter, exportFormat, path,
+                parse.GetValue(fullLabels) ? LabelDisclosure.Full : LabelDisclosure.Restricted, ct);
             console.Out.WriteLine($"Exported {count} item(s) to {path}.");
             return 0;
         });

@@ -10,6 +10,9 @@ using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Couple.Study;
+using ValueAlign.Core.Methods.LegalDelta;
+using ValueAlign.Core.Methods.LongMab;
+using ValueAlign.Core.Methods.Optimisation;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -25,12 +28,16 @@ public static class CoreRegistration
         services.AddModelRegistry(paths.ModelsFolder);
         var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
         services.AddValueAlignInference(models);
-        services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"), Path.Combine(paths.DataFolder, "dilemmas", "dilemmas.jsonl"));
+        services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"), Path.Combine(paths.DataFolder, "dilemmas", "dilemmas.jsonl"),
+            Path.Combine(paths.DataFolder, "prompts", "value-laden.jsonl"));
         services.AddAnnotation();
         services.AddJobs();
         services.AddEvaluation();
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
+        services.AddLongMab();
+        services.AddLegalDelta();
+        services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"));
         services.AddObjectiveStore();
         services.AddDashboards();
         return services;

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Dashboards;
 using ValueAlign.Web.Dashboards;
 
@@ -5,7 +6,7 @@ namespace ValueAlign.Web.Hosting;
 
 /// <summary>
 /// <c>GET /shared/{token}</c>: the read-only dashboard for anyone holding a live link (a static page,
-/// no circuit, no forms, no links; any other method is refused by routing). Signed-in downloads:
+/// no circuit, no forms, no links; any other method is refused by routing). Downloads that follow the run pages' rule (<see cref="WorkbenchPolicies.RunRead"/>):
 /// <c>/dashboards/{id}/export.html</c>, <c>/runs/{id}/export.html</c>, <c>/runs/{id}/results.csv|json</c>.
 /// </summary>
 public static class DashboardEndpoints
@@ -46,7 +47,7 @@ public static class DashboardEndpoints
             }
             var html = StandaloneHtmlWriter.Write(HtmlReportModel.FromDashboard(content, clock.GetUtcNow().UtcDateTime), new PlotlyScript.Inline(plotly.Source));
             return Html(html, $"dashboard-{id}-{FileSafe(content.Dashboard.Name)}.html");
-        }).RequireAuthorization();
+        }).RequireAuthorization(WorkbenchPolicies.RunRead);
 
         app.MapGet("/runs/{id:long}/export.html", async (long id, RunReportReader reports, PlotlyScriptFile plotly, TimeProvider clock, CancellationToken cancellationToken) =>
         {
@@ -57,7 +58,7 @@ public static class DashboardEndpoints
             }
             var html = StandaloneHtmlWriter.Write(HtmlReportModel.FromRun(run, clock.GetUtcNow().UtcDateTime), new PlotlyScript.Inline(plotly.Source));
             return Html(html, $"run-{id}-{run.Header.Method}.html");
-        }).RequireAuthorization();
+        }).RequireAuthorization(WorkbenchPolicies.RunRead);
 
         app.MapGet("/runs/{id:long}/results.{format:regex(^(csv|json)$)}", async (long id, string format, RunResultsExporter exporter, CancellationToken cancellationToken) =>
         {
@@ -68,7 +69,7 @@ public static class DashboardEndpoints
             return format == "csv"
                 ? Results.Stream(body => exporter.WriteCsvAsync(id, body, cancellationToken), "text/csv; charset=utf-8", $"run-{id}-results.csv")
                 : Results.Stream(body => exporter.WriteJsonAsync(id, body, cancellationToken), "application/json; charset=utf-8", $"run-{id}-results.json");
-        }).RequireAuthorization();
+        }).RequireAuthorization(WorkbenchPolicies.RunRead);
         return app;
     }
 

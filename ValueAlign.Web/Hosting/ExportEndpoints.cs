@@ -1,3 +1,5 @@
+using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Benchmarks.Export;
 using ValueAlign.Web.Benchmarks;
 
@@ -5,7 +7,7 @@ namespace ValueAlign.Web.Hosting;
 
 /// <summary>
 /// <c>GET /benchmarks/export?format=jsonl|csv|parquet|hf&amp;…filters</c>: the filtered library as a
-/// download for signed-in users, streamed by <see cref="ItemExporter"/> (Parquet goes through a
+/// download for signed-in users (verified labels as <see cref="LabelDisclosure"/> allows), streamed by <see cref="ItemExporter"/> (Parquet goes through a
 /// temporary file because its writer needs a seekable stream).
 /// </summary>
 public static class ExportEndpoints
@@ -25,6 +27,8 @@ public static class ExportEndpoints
                 return Results.Text(e.Message.Split(" (Parameter")[0], "text/plain", statusCode: StatusCodes.Status400BadRequest);
             }
             var filter = ItemFilterQueryString.Parse(key => query[key].ToString());
+            // Annotators appear under pseudonyms unless a Curator or Admin asks for identities (?annotators=names).
+            var disclosure = LabelDisclosure.For(context.User, identitiesRequested: query["annotators"] == "names");
             var (contentType, extension) = Describe(format);
             var name = $"{filter.Benchmark ?? "benchmarks"}-{DateTime.UtcNow:yyyyMMdd-HHmmss}{extension}";
             var fileName = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
@@ -34,7 +38,7 @@ public static class ExportEndpoints
                 var temp = Path.Combine(Path.GetTempPath(), $"valuealign-export-{Guid.NewGuid():N}.parquet");
                 try
                 {
-                    await exporter.ExportAsync(filter, format, temp, cancellationToken);
+                    await exporter.ExportAsync(filter, format, temp, disclosure, cancellationToken);
                 }
                 catch
                 {
@@ -46,9 +50,9 @@ public static class ExportEndpoints
             }
             return Results.Stream(async body =>
             {
-                await exporter.ExportAsync(filter, format, body, cancellationToken);
+                await exporter.ExportAsync(filter, format, body, disclosure, cancellationToken);
             }, contentType, fileName);
-        }).RequireAuthorization();
+        }).RequireAuthorization(WorkbenchPolicies.SignedIn);
         return app;
     }
 

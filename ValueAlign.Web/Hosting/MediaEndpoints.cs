@@ -1,3 +1,4 @@
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Benchmarks.Media;
 
 namespace ValueAlign.Web.Hosting;
@@ -25,7 +26,7 @@ public static class MediaEndpoints
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
             context.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.File(lookup.FullPath!, lookup.ContentType, enableRangeProcessing: true);
-        }).RequireAuthorization();
+        }).RequireAuthorization(WorkbenchPolicies.SignedIn);
         return app;
     }
 }

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Benchmarks.Demo;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Inference;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Web.Components;
 using ValueAlign.Web.Components.Account;
@@ -30,6 +31,7 @@ public static class WorkbenchWebApp
         var paths = WorkbenchPaths.From(root, builder.Configuration);
         builder.Services.AddWorkbenchCore(builder.Configuration, paths);
         builder.Services.AddJobRunnerHostedService();
+        builder.Services.AddModelPreloadHostedService();
         builder.Services.AddWorkbenchAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -57,12 +59,14 @@ public static class WorkbenchWebApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Styles, scripts and icons are needed by the sign-in page itself.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapMediaEndpoints();
         app.MapExportEndpoints();
         app.MapDashboardEndpoints();
         app.MapOpenAiEndpoints();
+        app.MapRunArtefactEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -87,7 +91,7 @@ public static class WorkbenchWebApp
         });
         // Role changes and disabled accounts reach live sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorization();
+        services.AddWorkbenchAuthorization();
         return services;
     }
 

@@ -8,5 +8,5 @@ public static class CurrentUser
 {
     public static string? Id(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public static bool ManagesProjects(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Curator);
+    public static bool ManagesProjects(ClaimsPrincipal user) => WorkbenchPolicies.Allows(user, WorkbenchPolicies.Curate);
 }

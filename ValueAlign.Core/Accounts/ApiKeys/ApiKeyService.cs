@@ -12,7 +12,7 @@ namespace ValueAlign.Core.Accounts.ApiKeys;
 public sealed class ApiKeyService(IDbContextFactory<ValueAlignDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Roles that may hold a key. A Viewer reads results; serving models is work.</summary>
-    public static readonly IReadOnlyList<string> AllowedRoles = [Roles.Admin, Roles.Curator, Roles.Annotator];
+    public static readonly IReadOnlyList<string> AllowedRoles = WorkbenchPolicies.RolesOf(WorkbenchPolicies.ApiKeys);
 
     public const int MaxActiveKeysPerUser = 20;
 

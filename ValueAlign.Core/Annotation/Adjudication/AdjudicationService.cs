@@ -126,6 +126,12 @@ public sealed class AdjudicationService(IDbContextFactory<ValueAlignDbContext> f
 
         var annotations = await db.Annotations.AsNoTracking().Where(a => a.ProjectItemId == projectItemId).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.AnswersJson }).ToListAsync(cancellationToken);
+        var needed = ReadyAt(project, DisagreementRule.FromJson(project.DisagreementRuleJson));
+        if (project.QueueClosedAt is null && annotations.Count < needed)
+        {
+            throw new AdjudicationException(
+                $"Item {projectItemId} has {annotations.Count} of {needed} label(s): it can be verified once its overlap is complete or the project's queue is closed.");
+        }
         var answered = annotations.Select(a => (a.Id, Answers: AnnotationAnswers.FromJson(a.AnswersJson))).ToList();
         var existing = await db.VerifiedLabels.Where(l => l.ProjectItemId == projectItemId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -223,6 +229,14 @@ public sealed class AdjudicationService(IDbContextFactory<ValueAlignDbContext> f
             .OrderBy(l => l.ProjectItemId).ThenBy(l => l.QuestionKey).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Labels an item needs before it is judged (and so can be verified): the rule's threshold, but
+    /// never fewer than the overlap while the queue is open, so a verified label never shows
+    /// annotators a consensus on an item others are still labelling.
+    /// </summary>
+    internal static int ReadyAt(Model.VerificationProject project, DisagreementRule rule) =>
+        project.QueueClosedAt is null ? Math.Max(rule.ReadyAt(project.Overlap), project.Overlap) : rule.ReadyAt(project.Overlap);
+
     private sealed record QuestionState(LabelQuestion Question, bool Disputed, string? Majority, VerifiedLabel? Verified)
     {
         public bool Open => Disputed && Verified is null;
@@ -240,7 +254,7 @@ public sealed class AdjudicationService(IDbContextFactory<ValueAlignDbContext> f
     {
         var labels = await ProjectLabels.LoadAsync(db, projectId, cancellationToken) ?? throw ProjectNotFound(projectId);
         var rule = DisagreementRule.FromJson(labels.Project.DisagreementRuleJson);
-        var readyAt = rule.ReadyAt(labels.Project.Overlap);
+        var readyAt = ReadyAt(labels.Project, rule);
         var verified = (await db.VerifiedLabels.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken))
             .ToDictionary(l => (l.ProjectItemId, l.QuestionKey));
         var items = labels.Annotations

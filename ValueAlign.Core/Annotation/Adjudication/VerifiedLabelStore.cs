@@ -6,21 +6,29 @@ using ValueAlign.Core.Data;
 
 namespace ValueAlign.Core.Annotation.Adjudication;
 
-/// <summary>Reads verified labels with everything a reader needs: project, question text, who decided, and the labels they were decided from.</summary>
+/// <summary>
+/// Reads verified labels with everything a reader needs: project, question text, who decided, and
+/// the labels they were decided from, filtered and pseudonymised by the reader's <see cref="LabelDisclosure"/>.
+/// </summary>
 public sealed class VerifiedLabelStore(IDbContextFactory<ValueAlignDbContext> factory)
 {
-    /// <summary>The verified labels of one benchmark item, over all projects.</summary>
-    public async Task<IReadOnlyList<VerifiedLabelView>> ForItemAsync(long benchmarkItemId, CancellationToken cancellationToken = default)
+    /// <summary>The verified labels of one benchmark item, over all projects, as <paramref name="disclosure"/> lets the reader see them.</summary>
+    public async Task<IReadOnlyList<VerifiedLabelView>> ForItemAsync(long benchmarkItemId, LabelDisclosure disclosure, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await LoadAsync(db, db.VerifiedLabels.Where(l => l.BenchmarkItemId == benchmarkItemId), cancellationToken);
+        return await LoadAsync(db, db.VerifiedLabels.Where(l => l.BenchmarkItemId == benchmarkItemId), disclosure, cancellationToken);
     }
 
     /// <summary>Views of the given labels, ordered by item, project and the question's position in the schema.</summary>
     public static async Task<IReadOnlyList<VerifiedLabelView>> LoadAsync(
-        ValueAlignDbContext db, IQueryable<VerifiedLabel> labels, CancellationToken cancellationToken = default)
+        ValueAlignDbContext db, IQueryable<VerifiedLabel> labels, LabelDisclosure disclosure, CancellationToken cancellationToken = default)
     {
         var rows = await labels.AsNoTracking().ToListAsync(cancellationToken);
+        if (!disclosure.ShowItemsInOpenBlindQueues && rows.Count > 0)
+        {
+            var hidden = await LabelDisclosure.ItemsInOpenBlindQueuesAsync(db, rows.Select(r => r.BenchmarkItemId).Distinct().ToList(), cancellationToken);
+            rows.RemoveAll(r => hidden.Contains(r.BenchmarkItemId));
+        }
         if (rows.Count == 0)
         {
             return [];
@@ -47,7 +55,8 @@ public sealed class VerifiedLabelStore(IDbContextFactory<ValueAlignDbContext> fa
                         return new VerifiedLabelSource(id, "(withdrawn)", null, null);
                     }
                     var label = question is null ? null : AnswerLabel.Of(question, AnnotationAnswers.FromJson(a.AnswersJson));
-                    return new VerifiedLabelSource(id, names[a.AnnotatorId], label, label is null ? null : AnswerLabel.Display(question, label));
+                    var annotator = disclosure.ShowAnnotatorIdentities ? names[a.AnnotatorId] : LabelDisclosure.Pseudonym(r.ProjectId, a.AnnotatorId);
+                    return new VerifiedLabelSource(id, annotator, label, label is null ? null : AnswerLabel.Display(question, label));
                 }).ToList();
                 return (Order: question is null ? int.MaxValue : schema.Questions.ToList().IndexOf(question), View: new VerifiedLabelView(
                     r.Id, r.ProjectId, projectName, r.BenchmarkItemId, r.QuestionKey, question?.Text ?? r.QuestionKey,

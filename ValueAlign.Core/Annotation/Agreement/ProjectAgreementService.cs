@@ -37,8 +37,9 @@ public sealed class ProjectAgreementService(
         {
             foreach (var question in labels.Questions)
             {
-                var comparison = await comparisons.CompareAsync(projectId, question.Key, model, cancellationToken);
-                if (comparison.N > 0 || comparison.JudgeOnlyItems > 0)
+                var majority = HumanMajority.PerItem(labels.Annotations, question.Key);
+                var comparison = await comparisons.CompareAsync(projectId, question.Key, model, cancellationToken, majority);
+                if (comparison.N > 0 || comparison.JudgeOnlyItems > 0 || comparison.VersusMajority is { N: > 0 })
                 {
                     judged.Add(comparison);
                 }

@@ -10,4 +10,6 @@ public enum AssignmentErrorKind
     ForeignReservation,
     /// <summary>The user is not a member of the project, so its queue serves them nothing.</summary>
     NotMember,
+    /// <summary>The annotation to undo belongs to an item that already has a verified label.</summary>
+    AlreadyVerified,
 }

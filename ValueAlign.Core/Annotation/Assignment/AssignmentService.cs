@@ -19,7 +19,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
 {
     /// <summary>
     /// The annotator's live reservation in the project if they hold one (a reload shows the same
-    /// item), else a newly reserved item; null when nothing is left for them.
+    /// item), else a newly reserved item; null when nothing is left for them or the queue is closed.
     /// </summary>
     public Task<Assignment?> NextAsync(long projectId, string annotatorId, CancellationToken cancellationToken = default) =>
         ProjectGate.RunAsync(factory, projectId, async db =>
@@ -28,6 +28,10 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
             var project = await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
                 ?? throw ProjectNotFound(projectId);
             await EnsureMemberAsync(db, projectId, annotatorId, cancellationToken);
+            if (project.QueueClosedAt is not null)
+            {
+                return null;
+            }
             var held = await db.Reservations.AsNoTracking()
                 .Where(r => r.ProjectId == projectId && r.AnnotatorId == annotatorId && r.ExpiresAt > now)
                 .OrderBy(r => r.Id)
@@ -118,7 +122,8 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
     /// <summary>
     /// Withdraws the annotator's last submit in the project and gives that item back to them
     /// (with the withdrawn answers to edit); the item they held instead returns to the pool.
-    /// Null when they have nothing to undo.
+    /// Null when they have nothing to undo; <see cref="AssignmentErrorKind.AlreadyVerified"/> once
+    /// that item has a verified label.
     /// </summary>
     public Task<Assignment?> UndoLastAsync(long projectId, string annotatorId, CancellationToken cancellationToken = default) =>
         ProjectGate.RunAsync(factory, projectId, async db =>
@@ -133,6 +138,12 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
             if (last is null)
             {
                 return null;
+            }
+            // A verified label was decided from this annotation: withdrawing it would change what was verified.
+            if (await db.VerifiedLabels.AnyAsync(l => l.ProjectItemId == last.ProjectItemId, cancellationToken))
+            {
+                throw new AssignmentException(AssignmentErrorKind.AlreadyVerified,
+                    "Your last label can no longer be undone: the item's label has been verified.");
             }
             await db.Reservations.Where(r => r.ProjectId == projectId && r.AnnotatorId == annotatorId).ExecuteDeleteAsync(cancellationToken);
             await db.ProjectItems.Where(i => i.Id == last.ProjectItemId)

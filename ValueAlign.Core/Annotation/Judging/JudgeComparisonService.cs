@@ -10,9 +10,11 @@ public sealed class JudgeComparisonService(IDbContextFactory<ValueAlignDbContext
     /// <summary>
     /// Compares <paramref name="judgeModel"/> with the project's verified labels of
     /// <paramref name="questionKey"/> on the project's items. When a judge labelled an item more
-    /// than once (several runs), its latest label counts.
+    /// than once (several runs), its latest label counts. With <paramref name="humanMajority"/>
+    /// (benchmark item id → the annotators' plurality label) the judge is compared with it too.
     /// </summary>
-    public async Task<JudgeComparison> CompareAsync(long projectId, string questionKey, string judgeModel, CancellationToken cancellationToken = default)
+    public async Task<JudgeComparison> CompareAsync(
+        long projectId, string questionKey, string judgeModel, CancellationToken cancellationToken = default, IReadOnlyDictionary<long, string>? humanMajority = null)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var human = await db.VerifiedLabels.AsNoTracking()
@@ -27,6 +29,9 @@ public sealed class JudgeComparisonService(IDbContextFactory<ValueAlignDbContext
         var result = JudgeAgreement.Compare(
             latest.Select(j => (j.BenchmarkItemId.ToString(System.Globalization.CultureInfo.InvariantCulture), j.Label)),
             human.Select(h => (h.BenchmarkItemId.ToString(System.Globalization.CultureInfo.InvariantCulture), h.Label)));
-        return new JudgeComparison(judgeModel, questionKey, result.Kappa, result.JudgeOnlyItems, result.ReferenceOnlyItems);
+        var versusMajority = humanMajority is null ? null : JudgeAgreement.Compare(
+            latest.Select(j => (j.BenchmarkItemId.ToString(System.Globalization.CultureInfo.InvariantCulture), j.Label)),
+            humanMajority.Select(h => (h.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), h.Value))).Kappa;
+        return new JudgeComparison(judgeModel, questionKey, result.Kappa, result.JudgeOnlyItems, result.ReferenceOnlyItems, versusMajority);
     }
 }

@@ -40,6 +40,12 @@ public sealed class VerificationProject
     /// <summary>JSON of the <c>DisagreementRule</c> that sends items to adjudication; empty for the default rule.</summary>
     public string DisagreementRuleJson { get; set; } = "";
 
+    /// <summary>
+    /// When a curator closed the queue (no item is served any more, and items whose overlap was not
+    /// reached may then be verified); null while annotation goes on.
+    /// </summary>
+    public DateTime? QueueClosedAt { get; set; }
+
     public TimeSpan ReservationTimeout => TimeSpan.FromSeconds(ReservationTimeoutSeconds);
 
     public List<ProjectItem> Items { get; set; } = [];

@@ -111,6 +111,30 @@ public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbCon
         return await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
     }
 
+    /// <summary>
+    /// The project for someone who labels in it: null both when it does not exist and when
+    /// <paramref name="userId"/> is not a member, so a non-member learns nothing (not even that it exists).
+    /// </summary>
+    public async Task<VerificationProject?> GetForMemberAsync(long id, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.VerificationProjects.AsNoTracking()
+            .Where(p => p.Id == id && db.ProjectMembers.Any(m => m.ProjectId == id && m.UserId == userId))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes (or reopens) the project's queue: while closed nothing is served, and items whose
+    /// overlap was not reached can be verified. False when the project does not exist.
+    /// </summary>
+    public async Task<bool> SetQueueClosedAsync(long projectId, bool closed, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        DateTime? at = closed ? clock.GetUtcNow().UtcDateTime : null;
+        return await db.VerificationProjects.Where(p => p.Id == projectId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.QueueClosedAt, at), cancellationToken) == 1;
+    }
+
     public async Task<IReadOnlyList<VerificationProject>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -12,6 +12,13 @@ public sealed record AnnotationAnswers
 
     public IReadOnlyList<string> Flags { get; init; } = [];
 
+    /// <summary>
+    /// How the item was shown, when that varies per annotator: the order of a preference pair's
+    /// answers (<c>AB</c> or <c>BA</c>, see <c>PreferencePresentation</c>). Recorded, not validated.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Presentation { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, SchemaJson.Options);
 
     public static AnnotationAnswers FromJson(string json) => SchemaJson.Read<AnnotationAnswers>(json, "Answers");

@@ -1,6 +1,6 @@
 namespace ValueAlign.Core.Annotation.Schema;
 
-/// <summary>The schemas that ship with the workbench (wording from issue 5).</summary>
+/// <summary>The schemas that ship with the workbench (wording from issue 5; the preference template from issue 14).</summary>
 public static class LabelSchemaTemplates
 {
     public const string HonestyName = "honesty-mohobench";
@@ -10,6 +10,7 @@ public static class LabelSchemaTemplates
     {
         [HonestyName] = Honesty(),
         [CultureName] = Culture(),
+        [Preference.PreferenceSchema.TemplateName] = Preference.PreferenceSchema.Template(),
     };
 
     /// <summary>Honesty items (MoHoBench): unanswerability, its type, and the reference reason.</summary>

@@ -35,8 +35,12 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
         _ => throw new ArgumentException($"unknown export format '{name}' (jsonl, csv, parquet, hf)", nameof(name)),
     };
 
-    /// <summary>Writes the export to <paramref name="path"/>; returns the number of items.</summary>
-    public async Task<long> ExportAsync(ItemFilter filter, ExportFormat format, string path, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the export to <paramref name="path"/>; returns the number of items. Verified labels are
+    /// shown as <paramref name="disclosure"/> allows (default <see cref="LabelDisclosure.Restricted"/>:
+    /// pseudonymised annotators, nothing of items still in a blind project's queue).
+    /// </summary>
+    public async Task<long> ExportAsync(ItemFilter filter, ExportFormat format, string path, LabelDisclosure? disclosure = null, CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
@@ -44,17 +48,18 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
             Directory.CreateDirectory(folder);
         }
         await using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        return await ExportAsync(filter, format, stream, cancellationToken);
+        return await ExportAsync(filter, format, stream, disclosure, cancellationToken);
     }
 
     /// <summary>Writes the export to a stream (seekable read/write for Parquet).</summary>
-    public async Task<long> ExportAsync(ItemFilter filter, ExportFormat format, Stream stream, CancellationToken cancellationToken = default)
+    public async Task<long> ExportAsync(ItemFilter filter, ExportFormat format, Stream stream, LabelDisclosure? disclosure = null, CancellationToken cancellationToken = default)
     {
+        disclosure ??= LabelDisclosure.Restricted;
         long count = 0;
         if (format == ExportFormat.Parquet)
         {
             var first = true;
-            await foreach (var chunk in ChunksAsync(filter, cancellationToken))
+            await foreach (var chunk in ChunksAsync(filter, disclosure, cancellationToken))
             {
                 var rows = chunk.Select(ParquetExportRow.From).ToList();
                 await ParquetSerializer.SerializeAsync(rows, stream, new ParquetOptions { Append = !first }, cancellationToken: cancellationToken);
@@ -74,7 +79,7 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
             await writer.WriteAsync(string.Join(',', CsvHeader) + "\r\n");
         }
         var line = new StringBuilder();
-        await foreach (var chunk in ChunksAsync(filter, cancellationToken))
+        await foreach (var chunk in ChunksAsync(filter, disclosure, cancellationToken))
         {
             foreach (var record in chunk)
             {
@@ -117,7 +122,7 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
         }
     }
 
-    private async IAsyncEnumerable<List<LibraryRecord>> ChunksAsync(ItemFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<List<LibraryRecord>> ChunksAsync(ItemFilter filter, LabelDisclosure disclosure, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await SqliteReadTuning.ApplyAsync(db, cancellationToken);
@@ -141,7 +146,7 @@ public sealed class ItemExporter(IDbContextFactory<ValueAlignDbContext> factory)
                 item.Labels = [.. byItem[item.Id]];
             }
             var verified = (await VerifiedLabelStore.LoadAsync(
-                    db, db.VerifiedLabels.Where(l => l.BenchmarkItemId >= first && l.BenchmarkItemId <= last), cancellationToken))
+                    db, db.VerifiedLabels.Where(l => l.BenchmarkItemId >= first && l.BenchmarkItemId <= last), disclosure, cancellationToken))
                 .ToLookup(v => v.BenchmarkItemId);
             yield return [.. chunk.Select(i => LibraryRecord.From(i, verified[i.Id].Select(LibraryVerifiedLabel.From)))];
         }

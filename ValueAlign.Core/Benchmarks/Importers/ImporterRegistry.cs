@@ -9,7 +9,7 @@ public sealed class ImporterRegistry(IEnumerable<IItemImporter> importers)
     [
         new ToucheImporter(), new FulcraImporter(), new ValueBenchImporter(), new MoralChoiceImporter(),
         new MovaImporter(), new LegalDeltaImporter(), new MoHoBenchImporter(), new MmaAsiaJsonlImporter(),
-        new MmaAsiaParquetImporter(), new LibraryJsonlImporter(), new DilemmaImporter(), new HotpotQaImporter(),
+        new MmaAsiaParquetImporter(), new LibraryJsonlImporter(), new DilemmaImporter(), new TaskPromptImporter(), new HotpotQaImporter(),
         new LongBenchImporter(), new MusiqueImporter(), new GenericMappedImporter(),
     ]);
 

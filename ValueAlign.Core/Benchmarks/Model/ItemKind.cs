@@ -12,4 +12,7 @@ public enum ItemKind
     LegalReasoning,
     LongContextQa,
     PreferencePair,
+
+    /// <summary>A request answered freely, with no gold answer (the optimisers' value-laden task prompts).</summary>
+    TaskPrompt,
 }

@@ -4,23 +4,33 @@ using Microsoft.Extensions.Logging;
 namespace ValueAlign.Core.Inference.LlamaSharp;
 
 /// <summary>
-/// Routes llama.cpp's log into ILogger. LLamaSharp freezes its native configuration at the first
-/// native call; if that already happened elsewhere in the process, the callback is set on the
-/// loaded library instead, so loading a model never fails over logging.
+/// Configures LLamaSharp's native library once per process, before the first native call: which
+/// library to load (the backend package's build for this CPU's AVX level, a chosen level, or a
+/// llama.cpp library the user built for the machine; see <see cref="ModelRuntimeOptions.NativeLibraryPath"/>)
+/// and routes llama.cpp's log into ILogger. LLamaSharp freezes that configuration at the first
+/// native call; if that already happened elsewhere in the process, the log callback is set on the
+/// loaded library instead, and a library choice that can no longer be honoured is reported.
 /// </summary>
 internal static class LlamaNativeSetup
 {
     private static readonly Lock Gate = new();
     private static bool configured;
+    private static string? appliedChoice;
     private static ILogger? logger;
 
-    public static void EnsureConfigured(ILogger? log)
+    public static void EnsureConfigured(ILogger? log, ModelRuntimeOptions? options = null)
     {
         lock (Gate)
         {
             logger ??= log;
+            var choice = Describe(options);
             if (configured)
             {
+                if (choice != appliedChoice && choice != "auto")
+                {
+                    throw new InvalidOperationException(
+                        $"llama.cpp is already loaded in this process ({appliedChoice}); the native library setting ({choice}) takes effect after a restart.");
+                }
                 return;
             }
             configured = true;
@@ -28,13 +38,48 @@ internal static class LlamaNativeSetup
             {
                 // Something touched llama.cpp first (a tool, another library in the process): the
                 // configuration is frozen, but the log callback can still be set on the loaded library.
+                appliedChoice = "loaded before configuration";
                 NativeLogConfig.llama_log_set(Forward);
+                if (choice != "auto")
+                {
+                    throw new InvalidOperationException(
+                        $"llama.cpp was loaded before the native library setting ({choice}) could be applied; it takes effect after a restart.");
+                }
+                return;
             }
-            else
+            appliedChoice = choice;
+            var all = NativeLibraryConfig.All.WithLogCallback(Forward);
+            if (options?.NativeLibraryPath is { } library)
             {
-                NativeLibraryConfig.All.WithLogCallback(Forward);
+                var mtmd = Path.Combine(Path.GetDirectoryName(library)!, MtmdFileName(library));
+                all.WithLibrary(library, File.Exists(mtmd) ? mtmd : null);
+            }
+            else if (options is not null && options.NativeAvxLevel != "auto")
+            {
+                all.WithAvx(options.NativeAvxLevel switch
+                {
+                    "none" => AvxLevel.None,
+                    "avx" => AvxLevel.Avx,
+                    "avx2" => AvxLevel.Avx2,
+                    _ => AvxLevel.Avx512,
+                });
             }
         }
+    }
+
+    private static string Describe(ModelRuntimeOptions? options) => options switch
+    {
+        { NativeLibraryPath: { } path } => $"library {path}",
+        { NativeAvxLevel: not "auto" } => $"{options.NativeAvxLevel} build",
+        _ => "auto",
+    };
+
+    /// <summary>libllama.so → libmtmd.so (the same prefix and extension).</summary>
+    private static string MtmdFileName(string llamaLibrary)
+    {
+        var name = Path.GetFileName(llamaLibrary);
+        var at = name.IndexOf("llama", StringComparison.Ordinal);
+        return at < 0 ? "libmtmd.so" : string.Concat(name.AsSpan(0, at), "mtmd", name.AsSpan(at + "llama".Length));
     }
 
     private static void Forward(LLamaLogLevel level, string message)

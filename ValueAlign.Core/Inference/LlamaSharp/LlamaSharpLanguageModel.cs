@@ -23,14 +23,16 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     private readonly FairRequestQueue queue = new();
     private readonly CancellationTokenSource unloading = new();
     private readonly GgmlThreadpool? threadpool;
+    private readonly LoadedProjector? projector;
     private LLamaContext? embeddingContext;
     private GgmlThreadpool? embeddingThreadpool;
     private int disposed;
 
-    private LlamaSharpLanguageModel(LLamaWeights weights, LLamaContext context, ModelRuntimeOptions options, string path, ILogger logger)
+    private LlamaSharpLanguageModel(LLamaWeights weights, LLamaContext context, ModelRuntimeOptions options, string path, ILogger logger, LoadedProjector? projector)
     {
         this.weights = weights;
         this.context = context;
+        this.projector = projector;
         threadpool = options.PersistentThreadPool ? GgmlThreadpool.TryAttach(context, logger) : null;
         this.options = options;
         this.logger = logger;
@@ -41,11 +43,18 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
             EmbeddingSize: weights.EmbeddingSize,
             ContextSize: (int)context.ContextSize,
             ParameterCount: (long)weights.ParameterCount,
-            HasChatTemplate: weights.Metadata.ContainsKey("tokenizer.chat_template"));
+            HasChatTemplate: weights.Metadata.ContainsKey("tokenizer.chat_template"))
+        {
+            ProjectorPath = projector?.Path,
+        };
         KvCacheBytes = KvCacheEstimate.FromMetadata(weights.Metadata, options.ContextSize);
+        Identity = new ModelRef(ModelRefKind.LocalFile, System.IO.Path.GetFileName(path));
     }
 
     public ModelDescription Description { get; }
+
+    /// <summary>The file's identity (SHA-256) once the host or a backend has hashed it; the file name until then.</summary>
+    public ModelRef Identity { get; internal set; } = null!;
 
     /// <summary>Bytes of the loaded tensors.</summary>
     public long WeightsBytes => (long)weights.SizeInBytes;
@@ -70,9 +79,20 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     {
         options.Validate();
         logger ??= Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        LlamaNativeSetup.EnsureConfigured(logger);
+        try
+        {
+            LlamaNativeSetup.EnsureConfigured(logger, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ModelLoadException(path, e.Message, e);
+        }
         path = System.IO.Path.GetFullPath(path);
         CheckLooksLikeGguf(path);
+        if (Registry.ProjectorPairing.IsProjectorFile(path))
+        {
+            throw new ModelLoadException(path, "this is a multimodal projector (mmproj), not a language model; load the model it belongs to and the projector comes with it.");
+        }
 
         var parameters = new ModelParams(path)
         {
@@ -100,15 +120,26 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         {
             throw new ModelLoadException(path, "llama.cpp could not load this GGUF file; it is truncated, malformed or of an unsupported architecture (see the log for llama.cpp's reason).", e);
         }
+        LLamaContext context;
         try
         {
-            var context = weights.CreateContext(parameters, logger);
-            return new LlamaSharpLanguageModel(weights, context, options, path, logger);
+            context = weights.CreateContext(parameters, logger);
         }
         catch (Exception e)
         {
             weights.Dispose();
             throw new ModelLoadException(path, $"the weights loaded but no inference context could be created ({e.Message}).", e);
+        }
+        try
+        {
+            var projector = await LoadProjectorAsync(path, weights, options, logger, cancellationToken).ConfigureAwait(false);
+            return new LlamaSharpLanguageModel(weights, context, options, path, logger, projector);
+        }
+        catch
+        {
+            context.Dispose();
+            weights.Dispose();
+            throw;
         }
     }
 
@@ -139,6 +170,10 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
 
     public IAsyncEnumerable<string> ChatAsync(IReadOnlyList<ChatMessage> messages, GenerationOptions options, CancellationToken cancellationToken = default)
     {
+        if (messages.Any(m => m.Images.Count > 0))
+        {
+            return ChatWithImagesAsync(messages, options, cancellationToken);
+        }
         var prompt = FormatChat(messages);
         // The template writes the BOS text itself where the model wants it; special tokens in it must parse as such.
         return StreamAsync(() => Tokenize(prompt, addBos: !StartsWithBosText(prompt), special: true), options, cancellationToken);
@@ -156,7 +191,7 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         var template = new LLamaTemplate(weights.NativeHandle, strict: false) { AddAssistant = true };
         foreach (var message in messages)
         {
-            template.Add(message.Role, message.Content);
+            template.Add(message.Role, WithImageMarkers(message));
         }
         return Encoding.UTF8.GetString(template.Apply());
     }
@@ -241,6 +276,10 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     public Task<IReadOnlyList<MultipleChoiceResult>> ScoreChoicesAsync(
         IReadOnlyList<MultipleChoiceQuestion> questions, CancellationToken cancellationToken = default)
     {
+        if (questions.Any(q => q.Images.Count > 0))
+        {
+            return ScoreChoicesWithImagesAsync(questions, cancellationToken);
+        }
         var prepared = PrepareQuestions(questions);
         return RunAsync(token => new LlamaChoiceScorer(this).ScoreShared(prepared, token), cancellationToken);
     }
@@ -267,6 +306,7 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         embeddingContext?.Dispose();
         threadpool?.Dispose();
         context.Dispose();
+        projector?.Dispose();
         weights.Dispose();
         unloading.Dispose();
     }
@@ -366,7 +406,11 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         return prepared;
     }
 
-    private IAsyncEnumerable<string> StreamAsync(Func<LLamaToken[]> promptTokens, GenerationOptions generation, CancellationToken cancellationToken)
+    private IAsyncEnumerable<string> StreamAsync(Func<LLamaToken[]> promptTokens, GenerationOptions generation, CancellationToken cancellationToken) =>
+        StreamAsync((emit, token) => Generate(promptTokens(), generation, emit, token), generation, cancellationToken);
+
+    /// <summary>Checks the options, then streams what <paramref name="generate"/> emits while it holds the model's turn.</summary>
+    private IAsyncEnumerable<string> StreamAsync(Action<Action<string>, CancellationToken> generate, GenerationOptions generation, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         if (generation.MaxTokens < 1)
@@ -377,21 +421,21 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         {
             GbnfValidator.Validate(grammar);
         }
-        return Stream(promptTokens, generation, cancellationToken);
+        return Stream(generate, cancellationToken);
     }
 
     /// <summary>
     /// Generation runs on a worker holding the model's turn and writes pieces to a channel, so a
     /// slow reader (a Blazor circuit) never blocks a native call on its own thread.
     /// </summary>
-    private async IAsyncEnumerable<string> Stream(Func<LLamaToken[]> promptTokens, GenerationOptions generation,
+    private async IAsyncEnumerable<string> Stream(Action<Action<string>, CancellationToken> generate,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = RunAsync(token =>
         {
-            Generate(promptTokens(), generation, piece => channel.Writer.TryWrite(piece), token);
+            generate(piece => channel.Writer.TryWrite(piece), token);
             return true;
         }, stop.Token);
         _ = producer.ContinueWith(
@@ -421,15 +465,21 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         {
             throw new ArgumentException($"The prompt has {prompt.Length} tokens and does not fit the context of {options.ContextSize} (Models:ContextSize).");
         }
+        EvaluateSequence(prompt, p => p == prompt.Length - 1, (_, _) => { }, cancellationToken);
+        ContinueGeneration(prompt.Length, (prompt.Length - 1) % options.BatchSize, generation, emit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Samples and decodes from <paramref name="position"/> on, the prompt being in the cache and its
+    /// last logits at batch index <paramref name="last"/> (-1: the last logits computed).
+    /// </summary>
+    private void ContinueGeneration(int position, int last, GenerationOptions generation, Action<string> emit, CancellationToken cancellationToken)
+    {
         var handle = context.NativeHandle;
         using var sampler = LlamaSamplerFactory.Create(weights, generation);
-        EvaluateSequence(prompt, p => p == prompt.Length - 1, (_, _) => { }, cancellationToken);
-        var last = (prompt.Length - 1) % options.BatchSize;
-
         var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
         var stops = new StopStringMatcher(generation.StopStrings);
         var batch = new LLamaBatch();
-        var position = prompt.Length;
         for (var produced = 0; produced < generation.MaxTokens && position < options.ContextSize; produced++)
         {
             cancellationToken.ThrowIfCancellationRequested();

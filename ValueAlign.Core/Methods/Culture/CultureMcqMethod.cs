@@ -5,6 +5,7 @@ using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Methods.Couple;
 using ValueAlign.Core.Methods.Structured;
 
@@ -35,6 +36,19 @@ public sealed class CultureMcqMethod : IEvaluationMethod
     public int Version => 1;
 
     public string DefaultParametersJson => CultureMcqParameters.DefaultJson;
+
+    /// <summary>
+    /// Likelihood mode scores options by continuation log-likelihood (the alternative is generate
+    /// mode: generate-then-extract); generate mode only generates, and its grounding verdict asks the judge.
+    /// </summary>
+    public MethodNeeds Needs(EvalSettings settings)
+    {
+        var parameters = CultureMcqParameters.From(settings);
+        return parameters.Mode == CultureMcqMode.Likelihood
+            ? new MethodNeeds(ModelCapabilities.ContinuationLogLikelihood)
+                .WithAlternative(ModelCapabilities.ContinuationLogLikelihood, "set \"mode\": \"generate\" (generate-then-extract: the model writes its answer and the option letter is read from it)")
+            : new MethodNeeds(ModelCapabilities.Generation, parameters.Grounding ? ModelCapabilities.Generation : ModelCapabilities.None);
+    }
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.CultureMultipleChoice };
 

@@ -9,6 +9,8 @@ using ValueAlign.Core.Methods.Questionnaires;
 using ValueAlign.Core.Methods.Structured;
 using ValueAlign.Core.Runs.Metrics;
 
+using ValueAlign.Core.Inference.Backends;
+
 namespace ValueAlign.Core.Methods.Dilemmas;
 
 /// <summary>
@@ -32,6 +34,9 @@ public sealed class DilemmaMethod : IEvaluationMethod
     public string DefaultParametersJson => "{\"shuffle\":true}";
 
     public string DisplayName => "Moral dilemmas across frameworks";
+
+    /// <summary>Guarded JSON generation whose digits are read as log-probs over the digit tokens.</summary>
+    public MethodNeeds Needs(EvalSettings settings) => DigitSlotNeeds.Model;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.MoralDilemma };
 

@@ -2,6 +2,7 @@ using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Methods.Couple;
 using ValueAlign.Core.Methods.Structured;
 
@@ -29,6 +30,9 @@ public sealed class HonestyMethod : IEvaluationMethod
     public int Version => 1;
 
     public string DefaultParametersJson => HonestyParameters.DefaultJson;
+
+    /// <summary>The model answers; the judge decides refusal and rates rationality and helpfulness (guarded JSON).</summary>
+    public MethodNeeds Needs(EvalSettings settings) => new(ModelCapabilities.Generation, ModelCapabilities.Generation);
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.HonestyVisualQuestion };
 

@@ -7,6 +7,8 @@ using ValueAlign.Core.Inference;
 using ValueAlign.Core.Methods.Structured;
 using ValueAlign.Core.Values;
 
+using ValueAlign.Core.Inference.Backends;
+
 namespace ValueAlign.Core.Methods.Mova;
 
 /// <summary>
@@ -37,6 +39,9 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
     public string DefaultParametersJson => "{\"mode\":\"all-at-once\"}";
 
     public string DisplayName => "MoVa all@once value classification";
+
+    /// <summary>Guarded JSON generation whose digits are read as log-probs over the digit tokens.</summary>
+    public MethodNeeds Needs(EvalSettings settings) => DigitSlotNeeds.Model;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.ValueLabelledText, ItemKind.MoralScenario };
 

@@ -9,6 +9,8 @@ using ValueAlign.Core.Methods.Mova;
 using ValueAlign.Core.Methods.Structured;
 using ValueAlign.Core.Values;
 
+using ValueAlign.Core.Inference.Backends;
+
 namespace ValueAlign.Core.Methods.Questionnaires;
 
 /// <summary>
@@ -33,6 +35,9 @@ public sealed class QuestionnaireMethod(ValueSystemCatalog catalog) : IEvaluatio
     public string DefaultParametersJson => "{\"check\":true}";
 
     public string DisplayName => "Questionnaires (PVQ-40, MFQ-30)";
+
+    /// <summary>Guarded JSON generation whose digits are read as log-probs over the digit tokens.</summary>
+    public MethodNeeds Needs(EvalSettings settings) => DigitSlotNeeds.Model;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.QuestionnaireItem };
 

@@ -76,6 +76,12 @@ public sealed class AdjudicationScenario : IAsyncDisposable
         return new AnnotationAnswers { Answers = answers };
     }
 
+    /// <summary>Closes the project's queue, as a curator does to verify items whose overlap was not reached.</summary>
+    public async Task CloseQueueAsync()
+    {
+        Assert.True(await new Core.Annotation.Projects.VerificationProjectService(Db.Factory, Db.Clock).SetQueueClosedAsync(Project.Id, closed: true));
+    }
+
     public async Task<long> ProjectItemIdAsync(long benchmarkItemId)
     {
         await using var db = Db.Factory.CreateDbContext();

@@ -69,7 +69,7 @@ public class AdjudicationServiceTests
         // Only the disputed question is verified; the others still wait for acceptance.
         Assert.Equal(VerificationStatus.NeedsReview, await s.StatusAsync(item.BenchmarkItemId));
 
-        var view = Assert.Single(await s.Store.ForItemAsync(item.BenchmarkItemId));
+        var view = Assert.Single(await s.Store.ForItemAsync(item.BenchmarkItemId, LabelDisclosure.Full));
         Assert.Equal("p", view.ProjectName);
         Assert.Equal("Is the question unanswerable from the image?", view.QuestionText);
         Assert.Equal("No", view.LabelText);
@@ -171,6 +171,13 @@ public class AdjudicationServiceTests
         await s.LabelAsync("b", _ => AdjudicationScenario.Answers("no"));
         Assert.Empty((await s.Adjudication.QueueAsync(s.Project.Id)).Items);
         await s.Adjudication.SetRuleAsync(s.Project.Id, new DisagreementRule { ReadyAtLabels = 2 });
+        // Below the overlap nothing is judged while the queue is open (blind annotators must not see a consensus) ...
+        Assert.Empty((await s.Adjudication.QueueAsync(s.Project.Id)).Items);
+        var item = await s.ProjectItemIdAsync(s.Items[0]);
+        var early = await Assert.ThrowsAsync<AdjudicationException>(() => s.Adjudication.DecideAsync(s.Project.Id, item, new Dictionary<string, string> { ["unanswerable"] = "no" }, "curator"));
+        Assert.Contains("2 of 3 label(s)", early.Message);
+        // ... and once the queue is closed the rule's ready count applies.
+        await s.CloseQueueAsync();
         Assert.Single((await s.Adjudication.QueueAsync(s.Project.Id)).Items);
         await using var db = s.Db.Factory.CreateDbContext();
         Assert.Contains("\"readyAtLabels\":2", await db.VerificationProjects.Select(p => p.DisagreementRuleJson).SingleAsync());

@@ -16,6 +16,8 @@ public class JudgeComparisonTests
         var s = await AdjudicationScenario.CreateAsync(items: 11, overlap: 1);
         string[] human = ["yes", "yes", "yes", "yes", "no", "yes", "yes", "no", "no", "no"];
         string[] judge = ["yes", "yes", "yes", "yes", "yes", "no", "no", "no", "no", "no"];
+        // The curator decides items nobody labelled: allowed only once the queue is closed.
+        await s.CloseQueueAsync();
         for (var i = 0; i < human.Length; i++)
         {
             await s.Adjudication.DecideAsync(s.Project.Id, await s.ProjectItemIdAsync(s.Items[i]),

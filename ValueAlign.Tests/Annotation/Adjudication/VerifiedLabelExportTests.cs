@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parquet.Serialization;
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Benchmarks.Csv;
 using ValueAlign.Core.Benchmarks.Export;
 using ValueAlign.Core.Benchmarks.Query;
@@ -20,7 +21,10 @@ public class VerifiedLabelExportTests
         return (s, item.BenchmarkItemId);
     }
 
-    private static void AssertDecision(JsonElement verified)
+    private static void AssertDecision(JsonElement verified) =>
+        AssertDecision(verified, [("a", "yes"), ("b", "no")]);
+
+    private static void AssertDecision(JsonElement verified, (string, string)[] sources)
     {
         var label = Assert.Single(verified.EnumerateArray());
         Assert.Equal("p", label.GetProperty("project").GetString());
@@ -28,7 +32,7 @@ public class VerifiedLabelExportTests
         Assert.Equal("no", label.GetProperty("label").GetString());
         Assert.Equal("Adjudicated", label.GetProperty("method").GetString());
         Assert.Equal("curator-7", label.GetProperty("decided_by").GetString());
-        Assert.Equal([("a", "yes"), ("b", "no")], label.GetProperty("sources").EnumerateArray()
+        Assert.Equal(sources, label.GetProperty("sources").EnumerateArray()
             .Select(x => (x.GetProperty("annotator").GetString()!, x.GetProperty("label").GetString()!)));
     }
 
@@ -42,7 +46,7 @@ public class VerifiedLabelExportTests
         foreach (var format in new[] { ExportFormat.Jsonl, ExportFormat.HuggingFace })
         {
             var path = folder.File($"out-{format}.jsonl");
-            Assert.Equal(2, await exporter.ExportAsync(new ItemFilter { Benchmark = "demo" }, format, path));
+            Assert.Equal(2, await exporter.ExportAsync(new ItemFilter { Benchmark = "demo" }, format, path, LabelDisclosure.Full));
             var rows = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             AssertDecision(rows.Single(r => r.GetProperty("external_id").GetString() == "demo-00002").GetProperty("verified_labels"));
             Assert.Equal(0, rows.Single(r => r.GetProperty("external_id").GetString() == "demo-00001").GetProperty("verified_labels").GetArrayLength());
@@ -59,7 +63,7 @@ public class VerifiedLabelExportTests
         var exporter = new ItemExporter(s.Db.Factory);
 
         var csv = folder.File("out.csv");
-        await exporter.ExportAsync(new ItemFilter(), ExportFormat.Csv, csv);
+        await exporter.ExportAsync(new ItemFilter(), ExportFormat.Csv, csv, LabelDisclosure.Full);
         var reader = new DelimitedReader(new StringReader(await File.ReadAllTextAsync(csv)), ',');
         var header = reader.Read()!.Fields.ToList();
         var rows = new[] { reader.Read()!.Fields, reader.Read()!.Fields };
@@ -68,9 +72,54 @@ public class VerifiedLabelExportTests
         AssertDecision(JsonDocument.Parse(rows[1][column]).RootElement);
 
         var parquet = folder.File("out.parquet");
-        await exporter.ExportAsync(new ItemFilter(), ExportFormat.Parquet, parquet);
+        await exporter.ExportAsync(new ItemFilter(), ExportFormat.Parquet, parquet, LabelDisclosure.Full);
         await using var stream = File.OpenRead(parquet);
         var data = (await ParquetSerializer.DeserializeAsync<ParquetExportRow>(stream)).Data;
         AssertDecision(JsonDocument.Parse(data.Single(r => r.ExternalId == "demo-00002").VerifiedLabelsJson).RootElement);
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Jsonl)]
+    [InlineData(ExportFormat.HuggingFace)]
+    [InlineData(ExportFormat.Csv)]
+    [InlineData(ExportFormat.Parquet)]
+    public async Task Exports_pseudonymise_annotators_by_default_in_every_format(ExportFormat format)
+    {
+        var (s, _) = await DecidedAsync();
+        await using var _s = s;
+        using var folder = new TempDirectory();
+        var path = folder.File("out." + format);
+        await new ItemExporter(s.Db.Factory).ExportAsync(new ItemFilter(), format, path);
+
+        var expected = new[] { (LabelDisclosure.Pseudonym(s.Project.Id, "a"), "yes"), (LabelDisclosure.Pseudonym(s.Project.Id, "b"), "no") };
+        Assert.Matches("^annotator-[0-9a-f]{8}$", expected[0].Item1);
+        AssertDecision(JsonDocument.Parse(await VerifiedJsonOfSecondItemAsync(format, path)).RootElement, expected);
+    }
+
+    /// <summary>The verified_labels JSON of demo-00002 in an export file of any format.</summary>
+    internal static async Task<string> VerifiedJsonOfSecondItemAsync(ExportFormat format, string path)
+    {
+        switch (format)
+        {
+            case ExportFormat.Parquet:
+                await using (var stream = File.OpenRead(path))
+                {
+                    return (await ParquetSerializer.DeserializeAsync<ParquetExportRow>(stream)).Data.Single(r => r.ExternalId == "demo-00002").VerifiedLabelsJson ?? "[]";
+                }
+            case ExportFormat.Csv:
+                var reader = new DelimitedReader(new StringReader(await File.ReadAllTextAsync(path)), ',');
+                var header = reader.Read()!.Fields.ToList();
+                while (reader.Read() is { } row)
+                {
+                    if (row.Fields[header.IndexOf("external_id")] == "demo-00002")
+                    {
+                        return row.Fields[header.IndexOf("verified_labels")] is { Length: > 0 } json ? json : "[]";
+                    }
+                }
+                throw new InvalidOperationException("demo-00002 is not in the CSV export");
+            default:
+                return File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement)
+                    .Single(r => r.GetProperty("external_id").GetString() == "demo-00002").GetProperty("verified_labels").GetRawText();
+        }
     }
 }

@@ -167,6 +167,6 @@ public sealed class AnnotatePageDurabilityTests : IAsyncLifetime
     public void An_unknown_project_is_a_clear_error()
     {
         var page = _h.Context.Render<AnnotatePage>(p => p.Add(x => x.ProjectId, 424242));
-        page.WaitForAssertion(() => Assert.Contains("424242 does not exist", page.Find("[data-testid=annotate-error]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("no verification project 424242: it does not exist or you are not one of its annotators", page.Find("[data-testid=annotate-error]").TextContent));
     }
 }

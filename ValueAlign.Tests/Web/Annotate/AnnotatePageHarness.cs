@@ -56,7 +56,7 @@ public sealed class AnnotatePageHarness : IAsyncDisposable
         ctx.Services.AddSingleton(new MediaFiles(Path.Combine(RepositoryRoot.Path, "data", "media")));
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("annotator@example.org");
-        auth.SetRoles(Roles.Annotator);
+        auth.SetWorkbenchRoles(Roles.Annotator);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Annotator));
         var harness = new AnnotatePageHarness(database, ctx, flaky);
         harness.Module = ctx.JSInterop.SetupModule("./annotate.js");

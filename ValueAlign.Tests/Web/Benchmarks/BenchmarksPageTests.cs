@@ -31,7 +31,7 @@ public sealed class BenchmarksPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(new MediaFiles(Path.Combine(RepositoryRoot.Path, "data", "media")));
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("viewer@example.org");
-        auth.SetRoles(Roles.Viewer);
+        auth.SetWorkbenchRoles(Roles.Viewer);
         _ctx.Render<MudBlazor.MudPopoverProvider>();
     }
 

@@ -35,7 +35,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(ImporterRegistry.Default);
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("curator@example.org");
-        auth.SetRoles(Roles.Curator);
+        auth.SetWorkbenchRoles(Roles.Curator);
         _ctx.Render<MudBlazor.MudPopoverProvider>();
     }
 

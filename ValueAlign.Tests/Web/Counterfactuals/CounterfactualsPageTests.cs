@@ -40,7 +40,7 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
         _ctx.Services.AddSingleton(new ValueAlign.Core.Values.Objectives.Store.ObjectiveStore(fixture.Library.Factory, ValueSystemFiles.Shipped, TimeProvider.System));
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("curator@example.org");
-        auth.SetRoles(Roles.Curator);
+        auth.SetWorkbenchRoles(Roles.Curator);
         return Task.CompletedTask;
     }
 

@@ -37,7 +37,7 @@ public sealed class StudyPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_store);
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("curator@example.org");
-        auth.SetRoles(Roles.Curator);
+        auth.SetWorkbenchRoles(Roles.Curator);
         _ctx.Render<MudBlazor.MudPopoverProvider>();
     }
 

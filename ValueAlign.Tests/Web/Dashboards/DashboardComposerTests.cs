@@ -43,7 +43,7 @@ public sealed class DashboardComposerTests : IAsyncLifetime
     {
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized($"{role.ToLowerInvariant()}@example.org");
-        auth.SetRoles(role);
+        auth.SetWorkbenchRoles(role);
         _ctx.Render<MudBlazor.MudPopoverProvider>();
         return _ctx.Render<DashboardComposer>(p => p.Add(c => c.Id, _dashboard.Id));
     }

@@ -22,7 +22,7 @@ public class NavMenuTests
         ctx.Services.AddMudServices();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("someone@example.org");
-        auth.SetRoles(role);
+        auth.SetWorkbenchRoles(role);
 
         var menu = ctx.Render<NavMenu>();
 
@@ -44,7 +44,7 @@ public class NavMenuTests
         ctx.Services.AddMudServices();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("admin@example.org");
-        auth.SetRoles(Roles.Admin);
+        auth.SetWorkbenchRoles(Roles.Admin);
 
         var menu = ctx.Render<NavMenu>();
 
@@ -66,7 +66,7 @@ public class NavMenuTests
         ctx.Services.AddMudServices();
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized("someone@example.org");
-        auth.SetRoles(role);
+        auth.SetWorkbenchRoles(role);
 
         var menu = ctx.Render<NavMenu>();
 

@@ -32,6 +32,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_host);
         _ctx.Services.AddSingleton(new ModelRegistry(_models.Path));
         _ctx.Services.AddSingleton<ModelLibrary>();
+        _ctx.Services.AddSingleton<SharedModelAccess>();
         return Task.CompletedTask;
     }
 
@@ -46,7 +47,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
     {
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized($"{role.ToLowerInvariant()}@example.org");
-        auth.SetRoles(role);
+        auth.SetWorkbenchRoles(role);
         _ctx.Render<MudBlazor.MudPopoverProvider>();
         return _ctx.Render<ModelsPage>();
     }

@@ -41,7 +41,7 @@ public sealed class ObjectivePageContext : IAsyncDisposable
     public void SignIn(string user, string role)
     {
         _auth.SetAuthorized(user);
-        _auth.SetRoles(role);
+        _auth.SetWorkbenchRoles(role);
     }
 
     public async ValueTask DisposeAsync()

@@ -33,7 +33,7 @@ public sealed class ApiKeysPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_services.GetRequiredService<ApiKeyService>());
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("ann@example.org");
-        auth.SetRoles(Roles.Annotator);
+        auth.SetWorkbenchRoles(Roles.Annotator);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId));
     }
 

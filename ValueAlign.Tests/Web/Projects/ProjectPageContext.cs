@@ -22,7 +22,7 @@ public static class ProjectPageContext
         moreServices?.Invoke(ctx.Services);
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized($"{userId}@example.org");
-        auth.SetRoles(role);
+        auth.SetWorkbenchRoles(role);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         ctx.Render<MudBlazor.MudPopoverProvider>();
         return ctx;

@@ -45,7 +45,7 @@ public sealed class ProjectPagesContext : IAsyncDisposable
         var auth = Bunit.AddAuthorization();
         auth.SetAuthorized(userId);
         // SetRoles rebuilds the principal without the claims, so the claims go last.
-        auth.SetRoles(roles);
+        auth.SetWorkbenchRoles(roles);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
 

@@ -50,8 +50,10 @@ public sealed class VerifiedLabelsDrawerTests : IAsyncLifetime
         Assert.Contains("Adjudicated by curator-9", row.QuerySelector("[data-testid=verified-by]")!.TextContent);
         Assert.Contains("2026-11-27 09:00 UTC", row.TextContent);
         var sources = row.QuerySelector("[data-testid=verified-sources]")!.TextContent;
-        Assert.Contains("a: Yes", sources);
-        Assert.Contains("b: No", sources);
+        // A Viewer sees the annotators under their per-project pseudonyms only.
+        Assert.Contains($"{LabelDisclosure.Pseudonym(_s.Project.Id, "a")}: Yes", sources);
+        Assert.Contains($"{LabelDisclosure.Pseudonym(_s.Project.Id, "b")}: No", sources);
+        Assert.DoesNotContain("a: Yes", sources.Replace($"{LabelDisclosure.Pseudonym(_s.Project.Id, "a")}: Yes", ""));
         Assert.Equal($"/projects/{_s.Project.Id}", row.QuerySelector("a")!.GetAttribute("href"));
     }
 

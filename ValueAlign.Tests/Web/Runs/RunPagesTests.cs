@@ -5,7 +5,9 @@ using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Tests.Evaluation;
+using ValueAlign.Tests.Evaluation.Artefacts;
 using ValueAlign.Web.Components.Pages.Runs;
 
 namespace ValueAlign.Tests.Web.Runs;
@@ -19,7 +21,7 @@ public sealed class RunPagesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bed = await EvalTestBed.CreateAsync(_method);
+        _bed = await EvalTestBed.CreateAsync(_method, new ArtefactProducingMethod());
         await _bed.ImportCultureItemsAsync([
             EvalTestBed.CultureRow("jp-1"), EvalTestBed.CultureRow("jp-broken"), EvalTestBed.CultureRow("in-1", country: "India")]);
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
@@ -28,6 +30,8 @@ public sealed class RunPagesTests : IAsyncLifetime
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_bed.Runs);
         _ctx.Services.AddSingleton(_bed.Queue);
+        _ctx.Services.AddSingleton(new RunControl(_bed.Runs));
+        _ctx.Services.AddSingleton(_bed.Services.GetRequiredService<RunArtefactStore>());
     }
 
     public async Task DisposeAsync()
@@ -40,7 +44,7 @@ public sealed class RunPagesTests : IAsyncLifetime
     {
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized($"{role.ToLowerInvariant()}@example.org");
-        auth.SetRoles(role);
+        auth.SetWorkbenchRoles(role);
         _ctx.Render<MudBlazor.MudPopoverProvider>();
     }
 
@@ -140,6 +144,49 @@ public sealed class RunPagesTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal("text only: images and audio were not shown to the model", page.Find("[data-testid=text-only]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=model-input]"));
+    }
+
+    [Fact]
+    public async Task The_runs_list_filters_by_the_kind_in_the_address()
+    {
+        var evaluation = await CreateRunAsync();
+        var optimisation = await _bed.Runs.CreateAsync(new EvalRunRequest(EvalTestBed.StoriesModel, "artefacts", new ItemFilter { Benchmark = "test-culture" }, "{}", 1, "optimiser"), "curator@example.org");
+        SignIn(Roles.Viewer);
+        var navigation = _ctx.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+
+        navigation.NavigateTo("/runs?kind=optimisation");
+        var page = _ctx.Render<RunsPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Optimisation"], page.FindAll("[data-testid=run-kind]").Select(td => td.TextContent)));
+        Assert.Contains($"#{optimisation.Id}", page.Find("[data-testid=run-link]").TextContent);
+
+        page.Find("[data-kind=Generation]").Click();
+        Assert.EndsWith("/runs?kind=Generation", navigation.Uri);
+        navigation.NavigateTo("/runs?kind=Generation");
+        page.Render();
+        page.WaitForAssertion(() => Assert.Equal("No generation runs yet.", page.Find("[data-testid=no-runs]").TextContent));
+
+        navigation.NavigateTo("/runs");
+        page.Render();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=run-kind]").Count));
+        Assert.Contains($"#{evaluation.Id}", page.FindAll("[data-testid=run-link]")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task The_run_page_lists_the_artefacts_with_download_links_once_the_run_finishes()
+    {
+        var run = await _bed.Runs.CreateAsync(new EvalRunRequest(EvalTestBed.StoriesModel, "artefacts", new ItemFilter { Benchmark = "test-culture" }, "{}", 1, "optimiser"), "curator@example.org");
+        SignIn(Roles.Viewer);
+        var page = _ctx.Render<RunPage>(p => p.Add(c => c.RunId, run.Id));
+        page.WaitForAssertion(() => Assert.Equal("Optimisation", page.Find("[data-testid=config-kind]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=run-artefacts]"));
+
+        Assert.Equal(JobState.Completed, await _bed.Runner.RunAsync(run.JobId, CancellationToken.None));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-artefact]").Count));
+        var links = page.FindAll("[data-testid=artefact-download]");
+        Assert.Equal([$"/runs/{run.Id}/artefacts/candidates", $"/runs/{run.Id}/artefacts/instruction"], links.Select(a => a.GetAttribute("href")));
+        Assert.All(links, a => Assert.True(a.HasAttribute("download")));
+        Assert.Equal("instruction.txt", links[1].TextContent);
     }
 
     [Theory]

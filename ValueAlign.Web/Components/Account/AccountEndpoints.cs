@@ -15,7 +15,8 @@ public static class AccountEndpoints
     {
         // [FromForm] binding makes the framework validate the antiforgery token: a forged or
         // expired form gets 400 before any handler runs (covered by a test).
-        var group = endpoints.MapGroup("/account");
+        // Signing in, out and setting up the first admin need no account.
+        var group = endpoints.MapGroup("/account").AllowAnonymous();
 
         group.MapPost("/login", async (
             [FromForm] SignInForm form,

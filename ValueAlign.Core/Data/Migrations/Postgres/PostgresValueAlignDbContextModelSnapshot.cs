@@ -273,6 +273,20 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -597,6 +611,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Overlap")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("integer");
@@ -931,6 +948,67 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.ToTable("DashboardShares", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("RunId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RunArtefacts", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Evaluation.EvalItemResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1018,6 +1096,21 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<long?>("JobId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Evaluation");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1033,6 +1126,11 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<string>("ModelPath")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ModelSha256")
                         .IsRequired()
@@ -1063,6 +1161,8 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ConfigHash");
+
+                    b.HasIndex("Kind");
 
                     b.HasIndex("Method");
 
@@ -1461,6 +1561,15 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.HasOne("ValueAlign.Core.Dashboards.Dashboard", null)
                         .WithMany()
                         .HasForeignKey("DashboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Evaluation.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

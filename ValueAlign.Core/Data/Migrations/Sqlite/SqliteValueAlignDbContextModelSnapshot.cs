@@ -262,6 +262,20 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Accounts.SetupClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SetupClaims", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Annotation.Adjudication.VerifiedLabel", b =>
                 {
                     b.Property<long>("Id")
@@ -572,6 +586,9 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("Overlap")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("QueueClosedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReservationTimeoutSeconds")
                         .HasColumnType("INTEGER");
@@ -892,6 +909,65 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.ToTable("DashboardShares", (string)null);
                 });
 
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("RunId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RunArtefacts", (string)null);
+                });
+
             modelBuilder.Entity("ValueAlign.Core.Evaluation.EvalItemResult", b =>
                 {
                     b.Property<long>("Id")
@@ -975,6 +1051,21 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JudgeLocation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeRefJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Evaluation");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -989,6 +1080,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ModelPath")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelRefJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelSha256")
@@ -1020,6 +1116,8 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConfigHash");
+
+                    b.HasIndex("Kind");
 
                     b.HasIndex("Method");
 
@@ -1410,6 +1508,15 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.HasOne("ValueAlign.Core.Dashboards.Dashboard", null)
                         .WithMany()
                         .HasForeignKey("DashboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ValueAlign.Core.Evaluation.Artefacts.RunArtefact", b =>
+                {
+                    b.HasOne("ValueAlign.Core.Evaluation.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,9 @@ using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.Backends;
+using ValueAlign.Core.Methods.Structured;
 using ValueAlign.Core.Runs.Metrics;
 using ValueAlign.Core.Values;
 
@@ -25,6 +28,13 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Couple
     public string Id => MethodId;
 
     public string DisplayName => "Counterfactual batch study (COUPLE and baselines)";
+
+    /// <summary>The model writes and revises responses; the judge attributes value priorities (digit slots) and evaluates the result.</summary>
+    public MethodNeeds Needs(EvalSettings settings) => new MethodNeeds(ModelCapabilities.Generation, DigitSlotNeeds.Capabilities)
+        .WithAlternative(ModelCapabilities.TopLogProbs, "choose a judge that returns log-probs (a local GGUF, or a server that returns them)")
+        .WithAlternative(ModelCapabilities.Tokenization, "choose a judge that tokenizes (a local GGUF, or a server that exposes its tokenizer)");
+
+    public RunKind Kind => RunKind.Study;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.ValueLabelledText, ItemKind.MoralScenario };
 

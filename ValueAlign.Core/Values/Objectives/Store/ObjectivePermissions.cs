@@ -11,10 +11,8 @@ namespace ValueAlign.Core.Values.Objectives.Store;
 /// </summary>
 public static class ObjectivePermissions
 {
-    /// <summary>The roles the editing pages are authorised for, in <c>[Authorize(Roles = ...)]</c> form.</summary>
-    public const string EditorRoles = Roles.Admin + "," + Roles.Curator;
-
-    public static bool MayEdit(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Curator);
+    /// <summary>Editing follows <see cref="WorkbenchPolicies.Curate"/>, the policy the editing pages carry.</summary>
+    public static bool MayEdit(ClaimsPrincipal user) => WorkbenchPolicies.Allows(user, WorkbenchPolicies.Curate);
 
     public static bool MayDelete(ObjectiveSummary objective, ClaimsPrincipal user) =>
         MayEdit(user) || (user.Identity?.Name is { Length: > 0 } name && name == objective.CreatedBy);

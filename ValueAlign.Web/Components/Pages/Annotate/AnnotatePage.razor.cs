@@ -7,7 +7,9 @@ using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Guidelines;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Annotation.Projects;
+using ValueAlign.Core.Annotation.Preference;
 using ValueAlign.Core.Annotation.Schema;
+using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Web.Components.Shared;
 
@@ -45,6 +47,9 @@ public partial class AnnotatePage
     private PageState _state = PageState.Loading;
     private VerificationProject? _project;
     private LabelSchema? _schema;
+
+    /// <summary>The answer order shown for a preference pair (AB or BA, recorded with the answer); null for other items.</summary>
+    private string? _presentation;
     private string _guidelinesHtml = "";
     private string _annotator = "";
     private bool _showGuidelines;
@@ -108,10 +113,11 @@ public partial class AnnotatePage
         }
         try
         {
-            _project = await Projects.GetAsync(ProjectId);
+            // A non-member learns nothing of the project, not even whether it exists.
+            _project = await Projects.GetForMemberAsync(ProjectId, _annotator);
             if (_project is null)
             {
-                Fail($"Verification project {ProjectId} does not exist. Ask a curator for the link to your project.");
+                Fail($"You have no verification project {ProjectId}: it does not exist or you are not one of its annotators. Ask a curator for the link to your project.");
                 return;
             }
             _schema = LabelSchema.FromJson(_project.LabelSchemaJson);
@@ -314,7 +320,7 @@ public partial class AnnotatePage
             return;
         }
         _missing = null;
-        var pending = new PendingSubmit(ProjectId, _assignment.ReservationId, _assignment.ItemId, _draft.ToAnswers().ToJson(), _timer.ElapsedMs);
+        var pending = new PendingSubmit(ProjectId, _assignment.ReservationId, _assignment.ItemId, (_draft.ToAnswers() with { Presentation = _presentation }).ToJson(), _timer.ElapsedMs);
         _pending = pending;
         // Kept in the browser first, so a dropped circuit or a reload can resubmit it.
         await JsAsync("writePending", PendingSubmit.StorageKey(ProjectId), pending.ToJson());
@@ -515,7 +521,10 @@ public partial class AnnotatePage
         _peers = _project!.BlindMode ? [] : await PeerAnnotations.ForItemAsync(ProjectId, assignment.ProjectItemId, _annotator);
         _assignment = assignment;
         _view = ItemView.From(item);
-        _draft = new AnnotationDraft(_schema!, answers);
+        _presentation = item.Kind == ItemKind.PreferencePair && PreferenceSchema.Applies(_schema!)
+            ? PreferencePresentation.OrderFor(ProjectId, _annotator, item.Id)
+            : null;
+        _draft = new AnnotationDraft(_presentation is null ? _schema! : PreferencePresentation.ForDisplay(_schema!, _presentation), answers);
         _state = PageState.Annotating;
         _timer.Start(_tabHidden);
         // A caret left in the previous item's comment box would swallow the keys.

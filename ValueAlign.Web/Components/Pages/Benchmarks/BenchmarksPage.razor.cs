@@ -16,6 +16,9 @@ namespace ValueAlign.Web.Components.Pages.Benchmarks;
 /// </summary>
 public partial class BenchmarksPage
 {
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthenticationState { get; set; } = default!;
+
     public static readonly (string Format, string Label)[] ExportFormats =
         [("jsonl", "JSONL (lossless)"), ("csv", "CSV"), ("parquet", "Parquet"), ("hf", "Hugging Face JSONL")];
 
@@ -202,7 +205,7 @@ public partial class BenchmarksPage
             return;
         }
         var variants = (await Query.AlignedVariantsAsync(item)).Select(ItemView.From).ToList();
-        var verified = await VerifiedLabelStore.ForItemAsync(item.Id);
+        var verified = await VerifiedLabelStore.ForItemAsync(item.Id, Core.Annotation.Adjudication.LabelDisclosure.For((await AuthenticationState).User));
         if (request != _drawerRequest)
         {
             return;

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using ValueAlign.Core.Benchmarks.Import;
+using ValueAlign.Core.Methods.Optimisation;
+using ValueAlign.Core.Values;
+using ValueAlign.Tests.Evaluation;
+using ValueAlign.Tests.Support;
+using ValueAlign.Tests.Values;
+
+namespace ValueAlign.Tests.Methods.Optimisation;
+
+/// <summary>The run engine with the optimisers registered as the workbench does, and the shipped value-laden prompts imported.</summary>
+internal static class OptimisationRunBed
+{
+    public static async Task<EvalTestBed> CreateAsync()
+    {
+        var bed = await EvalTestBed.CreateAsync(services =>
+        {
+            services.AddValueSystemCatalog(ValueSystemFiles.ShippedFolder);
+            services.AddPromptOptimisers(Path.Combine(RepositoryRoot.Path, "data", "value-sets", "picaco.json"));
+        });
+        var result = await bed.Services.GetRequiredService<ImportService>()
+            .ImportAsync(Path.Combine(RepositoryRoot.Path, "data", "prompts", "value-laden.jsonl"), new ImportOptions { Format = "valuealign-prompts" });
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return bed;
+    }
+}
