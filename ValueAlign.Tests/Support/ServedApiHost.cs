@@ -53,8 +53,11 @@ public sealed class ServedApiHost : IAsyncDisposable
         builder.Services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={temp.File("served.db")}" }, RepositoryRoot.Path);
         builder.Services.AddIdentityCore<AppUser>(CoreServiceCollectionExtensions.ConfigureValueAlignIdentity).AddValueAlignIdentityStores();
         builder.Services.AddValueAlignInference(modelOptions ?? Inference.Runtime.StoriesModelFixture.Options);
+        builder.Services.AddWorkbenchAuthorization();
         builder.Services.AddOpenAiApi(builder.Configuration);
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenAiEndpoints();
 

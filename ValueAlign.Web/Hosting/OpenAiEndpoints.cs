@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
-using ValueAlign.Core.Accounts.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Inference.Serving;
 
 namespace ValueAlign.Web.Hosting;
@@ -12,20 +14,21 @@ namespace ValueAlign.Web.Hosting;
 /// The workbench's loaded models over an OpenAI-compatible API: <c>GET /v1/models</c>,
 /// <c>POST /v1/chat/completions</c>, <c>/v1/completions</c>, <c>/v1/embeddings</c>, and
 /// <c>/tokenize</c>, <c>/detokenize</c> as vLLM and llama-server place them. Every request
-/// needs a personal API key (<c>Authorization: Bearer va-…</c>, see /account/api-keys) and is
-/// rate-limited per key. Errors are OpenAI's JSON error object; streams are server-sent events
+/// needs a personal API key (<c>Authorization: Bearer va-…</c>, see /account/api-keys; the
+/// <see cref="ApiKeyAuthenticationHandler"/> scheme under the <see cref="WorkbenchPolicies.ApiKeys"/>
+/// policy) and is rate-limited per key. Errors are OpenAI's JSON error object; streams are server-sent events
 /// ending with <c>data: [DONE]</c>.
 /// </summary>
 public static class OpenAiEndpoints
 {
     public const string RateLimitPolicy = "openai-api";
-    private const string CallerItem = "valuealign.api-key-caller";
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     public static IServiceCollection AddOpenAiApi(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ServingOptions.SectionName).Get<ServingOptions>() ?? new ServingOptions();
         services.AddOpenAiServing(options);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => new TokenBucketRateLimiterOptions
@@ -50,7 +53,10 @@ public static class OpenAiEndpoints
 
     public static IEndpointRouteBuilder MapOpenAiEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").AddEndpointFilter(RequireApiKeyAsync).RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        var api = app.MapGroup("")
+            .RequireAuthorization(new AuthorizeAttribute(WorkbenchPolicies.ApiKeys) { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
+            .RequireRateLimiting(RateLimitPolicy)
+            .DisableAntiforgery();
         api.MapGet("/v1/models", async (ServedModelsList models, CancellationToken ct) => Results.Json(await models.ListAsync(ct), Compact));
         api.MapPost("/v1/completions", (HttpContext context, ServedCompletions completions) => ServeAsync(context, completions.HandleAsync));
         api.MapPost("/v1/chat/completions", (HttpContext context, ServedChatCompletions chat) => ServeAsync(context, chat.HandleAsync));
@@ -60,26 +66,6 @@ public static class OpenAiEndpoints
         api.MapPost("/detokenize", (HttpContext context, ServedTokenizer tokenizer) =>
             ServeAsync(context, async (request, ct) => new JsonReply(await tokenizer.DetokenizeAsync(request, ct))));
         return app;
-    }
-
-    /// <summary>Who called, for endpoints that want to know (set by the key check).</summary>
-    public static ApiKeyCaller? Caller(HttpContext context) => context.Items[CallerItem] as ApiKeyCaller;
-
-    private static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var context = invocation.HttpContext;
-        var check = await context.RequestServices.GetRequiredService<ApiKeyService>().CheckAsync(BearerToken(context), context.RequestAborted);
-        if (check.Caller is null)
-        {
-            var status = check.Rejection == ApiKeyRejection.NotAllowed ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
-            if (status == StatusCodes.Status401Unauthorized)
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-            var error = new OpenAiApiException(status, $"{check.Reason} Create a key on /account/api-keys and send it as 'Authorization: Bearer <key>'.",
-                type: "authentication_error", code: status == StatusCodes.Status401Unauthorized ? "invalid_api_key" : "permission_denied");
-            return Results.Json(ErrorBody(error), Compact, "application/json", status);
-        }
-        context.Items[CallerItem] = check.Caller;
-        return await next(invocation);
     }
 
     private static async Task ServeAsync(HttpContext context, Func<JsonObject, CancellationToken, Task<OpenAiReply>> handle)
@@ -161,15 +147,9 @@ public static class OpenAiEndpoints
         _ => null,
     };
 
-    private static string? BearerToken(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-    }
-
     /// <summary>The rate-limit bucket: a hash of the presented key (never the key itself), or the caller's address without one.</summary>
     private static string PartitionKey(HttpContext context) =>
-        BearerToken(context) is { Length: > 0 } token
+        ApiKeyAuthenticationHandler.BearerToken(context.Request) is { Length: > 0 } token
             ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))
             : "anonymous:" + context.Connection.RemoteIpAddress;
 
