@@ -26,6 +26,7 @@ public static class BenchmarkLibraryServiceCollectionExtensions
         services.AddSingleton<SavedFilterStore>();
         services.AddSingleton<ItemExporter>();
         services.AddSingleton(new MediaFiles(mediaFolder));
+        services.AddSingleton<ItemImages>();
         services.AddSingleton(new DemoDataFolder(demoFolder, dilemmasFile, taskPromptsFile));
         services.AddSingleton<DemoDataSeeder>();
         return services;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Inference;
 
@@ -30,6 +31,22 @@ public sealed record EvalContext(ILanguageModel Model, EvalSettings Settings, st
 
     /// <summary>The run the unit belongs to (0 outside a stored run): lets a method that builds on its earlier units (an optimiser's rounds) read them; a method with a live view keys its progress by it.</summary>
     public long RunId { get; init; }
+
+    /// <summary>Reads items' images for the model; set when the run shows images (not text-only).</summary>
+    public ItemImages? Images { get; init; }
+
+    /// <summary>
+    /// The images to show the model with <paramref name="item"/>: none on a text-only run or for an
+    /// item without images, else every image of the item (an image that cannot be read is an error).
+    /// </summary>
+    public async Task<IReadOnlyList<ImageInput>> ImagesOfAsync(BenchmarkItem item, CancellationToken cancellationToken)
+    {
+        if (Settings.TextOnly || !ItemImages.HasImages(item))
+            return [];
+        if (Images is null)
+            throw new InvalidOperationException($"Item {item.ExternalId} has images and the run shows them, but no media folder was given to read them from.");
+        return await Images.LoadAsync(item, cancellationToken).ConfigureAwait(false);
+    }
 }
 
 /// <summary>A unit's stored outcome: prompt, raw output, parsed answer, named scores, correctness, error.</summary>

@@ -11,6 +11,8 @@ internal sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
         run.Property(r => r.Method).HasMaxLength(64);
         run.Property(r => r.ConfigHash).HasMaxLength(64);
         run.Property(r => r.ModelSha256).HasMaxLength(64);
+        run.Property(r => r.ProjectorSha256).HasMaxLength(64);
+        run.Property(r => r.ProjectorFileName).HasMaxLength(300);
         run.Property(r => r.Name).HasMaxLength(300);
         run.Property(r => r.ModelRefJson).HasMaxLength(2000);
         run.Property(r => r.JudgeRefJson).HasMaxLength(2000);

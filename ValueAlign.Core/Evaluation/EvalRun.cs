@@ -55,8 +55,20 @@ public sealed class EvalRun
     /// <summary>The background job executing the run.</summary>
     public long? JobId { get; set; }
 
-    /// <summary>Set when the model could not see images/audio and got text only (MoHoBench on a text-only model).</summary>
+    /// <summary>
+    /// Set when the run's items carry images or audio that the model was not given (it saw their
+    /// text only): a text model, or only audio items. Never set when the model sees the images.
+    /// </summary>
     public bool TextOnly { get; set; }
+
+    /// <summary>The items' images were shown to the model (through <see cref="ProjectorFileName"/> for a local model).</summary>
+    public bool ImagesSeen { get; set; }
+
+    /// <summary>The multimodal projector loaded with the model (mmproj file name), when images were shown through one.</summary>
+    public string? ProjectorFileName { get; set; }
+
+    /// <summary>SHA-256 of the projector file; part of the configuration hash.</summary>
+    public string? ProjectorSha256 { get; set; }
 
     /// <summary>Number of work units planned (items × rotations, questionnaire items, ...).</summary>
     public int UnitCount { get; set; }

@@ -25,6 +25,7 @@ public sealed class EvalRunExport(IDbContextFactory<ValueAlignDbContext> dbFacto
                              orderby r.ItemId, r.UnitKey
                              select new { r, i.ExternalId, i.Benchmark }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
+        var judging = RunJudge.Of(run);
         var document = new JsonObject
         {
             ["run"] = new JsonObject
@@ -36,11 +37,17 @@ public sealed class EvalRunExport(IDbContextFactory<ValueAlignDbContext> dbFacto
                 ["modelPath"] = run.ModelPath,
                 ["modelSha256"] = run.ModelSha256,
                 ["modelBytes"] = run.ModelBytes,
+                ["model"] = JsonNode.Parse(run.ModelIdentity.ToJson()),
+                ["judge"] = judging.Judge is { } judge ? JsonNode.Parse(judge.ToJson()) : null,
+                ["selfJudged"] = judging.SelfJudged,
                 ["itemFilter"] = JsonNode.Parse(run.ItemFilterJson),
                 ["parameters"] = JsonNode.Parse(run.ParametersJson),
                 ["seed"] = run.Seed,
                 ["configHash"] = run.ConfigHash,
                 ["textOnly"] = run.TextOnly,
+                ["imagesSeen"] = run.ImagesSeen,
+                ["projectorFile"] = run.ProjectorFileName,
+                ["projectorSha256"] = run.ProjectorSha256,
                 ["units"] = run.UnitCount,
                 ["createdBy"] = run.CreatedBy,
                 ["createdAt"] = run.CreatedAt,

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Query;
 using System.Diagnostics;
 using System.Text.Json;
@@ -25,6 +26,7 @@ public sealed class EvalRunHandler(
     EvalRunService runs,
     EvaluationMethods methods,
     ModelBackends backends,
+    ItemImages itemImages,
     TimeProvider clock,
     ILogger<EvalRunHandler> logger) : IJobHandler
 {
@@ -67,7 +69,7 @@ public sealed class EvalRunHandler(
             var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
                 ? await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false)
                 : model;
-            var context = new EvalContext(model, settings, run.ModelFileName) { Judge = judge, RunId = run.Id };
+            var context = new EvalContext(model, settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
             var judgeName = judgeRef.Display;
             foreach (var unit in missing)
             {

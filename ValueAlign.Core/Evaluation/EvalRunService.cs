@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Data;
@@ -48,9 +49,11 @@ public sealed class EvalRunService(
         var items = await LoadItemsAsync(request.Filter, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
             throw new EvalRunException("The item selection is empty: no benchmark item matches the filter.");
-        // Image and audio items reach only a model that sees images; any other model gets the
-        // item's text alone and the run says so.
-        var textOnly = items.Any(i => i.Modality != Modality.Text) && !model.Capabilities.HasFlag(ModelCapabilities.Images);
+        // Images reach a model that sees images (a local model loaded with its projector, a server
+        // that takes image parts); otherwise, and for audio always, media items are given as their
+        // text alone and the run says so.
+        var imagesSeen = model.Capabilities.HasFlag(ModelCapabilities.Images) && items.Any(ItemImages.HasImages);
+        var textOnly = items.Any(i => i.Modality != Modality.Text) && !imagesSeen;
         using var parametersDocument = JsonDocument.Parse(parameters);
         var settings = new EvalSettings(parametersDocument.RootElement.Clone(), request.Seed, textOnly);
         IReadOnlyList<EvalUnit> units;
@@ -89,6 +92,9 @@ public sealed class EvalRunService(
             Seed = request.Seed,
             ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical),
             TextOnly = textOnly,
+            ImagesSeen = imagesSeen,
+            ProjectorFileName = model.ProjectorFile,
+            ProjectorSha256 = model.Ref.ProjectorSha256,
             UnitCount = units.Count,
             CreatedBy = user,
             CreatedAt = clock.GetUtcNow().UtcDateTime,

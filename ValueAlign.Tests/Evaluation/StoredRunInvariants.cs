@@ -18,13 +18,15 @@ internal static class StoredRunInvariants
 {
     public sealed record Stored(EvalRun Run, IReadOnlyList<EvalItemResult> Results, IReadOnlyList<BenchmarkItem> Items, RunReport Report);
 
-    public static async Task<Stored> AssertAsync(EvalTestBed bed, long runId)
+    public static Task<Stored> AssertAsync(EvalTestBed bed, long runId) => AssertAsync(bed.Services, runId);
+
+    public static async Task<Stored> AssertAsync(IServiceProvider services, long runId)
     {
-        await using var db = bed.OpenDb();
+        await using var db = services.GetRequiredService<IDbContextFactory<Core.Data.ValueAlignDbContext>>().CreateDbContext();
         var run = await db.EvalRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
         var items = await BenchmarkQuery.Filtered(db, ItemFilterJson.Deserialize(run.ItemFilterJson)).Include(i => i.Labels).OrderBy(i => i.Id).ToListAsync();
         var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync();
-        var method = bed.Services.GetRequiredService<EvaluationMethods>().Get(run.Method);
+        var method = services.GetRequiredService<EvaluationMethods>().Get(run.Method);
 
         using var parameters = JsonDocument.Parse(run.ParametersJson);
         var planned = method.Plan(items, new EvalSettings(parameters.RootElement.Clone(), run.Seed, run.TextOnly))

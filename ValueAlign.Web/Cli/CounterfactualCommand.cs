@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Inference;
-using ValueAlign.Core.Inference.Registry;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Methods.Couple;
 using ValueAlign.Core.Methods.Couple.Inspection;
 using ValueAlign.Core.Values;
@@ -11,9 +12,10 @@ using ValueAlign.Core.Values.Objectives;
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `counterfactual --model PATH --method M (--objective FILE | --system ID --priorities LIST)
+/// `counterfactual --model PATH [--judge PATH] --method M (--objective FILE | --system ID --priorities LIST)
 /// (--item ID | --question TEXT [--response TEXT] | --items FILE) [--out FILE]`: runs COUPLE or a
-/// baseline and prints the trace and metrics as JSON. All input is checked before the model loads;
+/// baseline and prints the trace and metrics as JSON, with the model's and the judge's identities
+/// (or <c>selfJudged: true</c>). All input is checked before the models load;
 /// bad input exits with 2, a run whose pipeline recorded errors with 1.
 /// </summary>
 public static class CounterfactualCommand
@@ -23,6 +25,7 @@ public static class CounterfactualCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "GGUF file inside the models folder (Paths:Models), relative to it or absolute.", Required = true };
+        var judge = new Option<string>("--judge") { Description = JudgeOption.Description };
         var method = new Option<string>("--method") { Description = "couple, couple-no-graph, couple-no-scm, value-prompt or raw.", DefaultValueFactory = _ => "couple" };
         method.AcceptOnlyFromAmong([.. CounterfactualMethods.Keys]);
         var objective = new Option<FileInfo>("--objective") { Description = "Target value objective as JSON (as exported by the Objectives page)." };
@@ -35,7 +38,7 @@ public static class CounterfactualCommand
         var output = new Option<FileInfo>("--out") { Description = "Write the JSON here instead of standard output." };
         var command = new Command("counterfactual", "Align responses with a value objective by COUPLE (or a baseline) and print the trace and metrics as JSON.")
         {
-            model, method, objective, system, priorities, item, question, response, items, output,
+            model, judge, method, objective, system, priorities, item, question, response, items, output,
         };
         command.Validators.Add(result =>
         {
@@ -65,31 +68,41 @@ public static class CounterfactualCommand
             ValueSystem valueSystem;
             ValueObjective target;
             IReadOnlyList<InspectionItem> work;
-            string modelPath;
+            var backends = services.GetRequiredService<ModelBackends>();
+            ResolvedModel resolvedModel;
+            ResolvedModel? resolvedJudge;
             try
             {
                 (valueSystem, target) = ReadObjective(catalog, parse.GetValue(objective), parse.GetValue(system), parse.GetValue(priorities));
                 work = await ReadItemsAsync(services, parse.GetValue(item), parse.GetValue(question), parse.GetValue(response), parse.GetValue(items), ct);
-                modelPath = services.GetRequiredService<ModelRegistry>().Find(parse.GetValue(model)!).FullPath;
+                resolvedModel = await backends.ResolveAsync(ModelChoice.Parse(parse.GetValue(model)!), ct);
+                resolvedJudge = parse.GetValue(judge) is { Length: > 0 } judgeText ? await backends.ResolveAsync(ModelChoice.Parse(judgeText), ct) : null;
+                CapabilityCheck.Require(parse.GetValue(method)!, CounterfactualNeeds.Needs, resolvedModel, resolvedJudge);
             }
             catch (Exception e) when (e is InvalidObjectiveException or InspectionItemsFileException or KeyNotFoundException
-                or UnauthorizedAccessException or FileNotFoundException or ArgumentException or IOException)
+                or UnauthorizedAccessException or FileNotFoundException or ArgumentException or IOException or ModelChoiceException)
             {
                 console.Error.WriteLine(e is InvalidObjectiveException invalid ? string.Join(Environment.NewLine, invalid.Problems) : e.Message);
                 return BadInput;
             }
 
             ILanguageModel loaded;
+            ILanguageModel? judgeModel;
             try
             {
-                loaded = await services.GetRequiredService<ModelLibrary>().LoadAsync(modelPath, cancellationToken: ct);
+                loaded = await backends.AcquireAsync(resolvedModel.Choice, resolvedModel.Ref, ct);
+                judgeModel = resolvedJudge is null ? null : await backends.AcquireAsync(resolvedJudge.Choice, resolvedJudge.Ref, ct);
             }
-            catch (ModelLoadException e)
+            catch (Exception e) when (e is ModelLoadException or ModelChoiceException)
             {
                 console.Error.WriteLine(e.Message);
                 return BadInput;
             }
-            var runner = CounterfactualMethods.Create(parse.GetValue(method)!, loaded, new CoupleOptions());
+            var selfJudged = resolvedJudge is null || resolvedJudge.Ref.Canonical == resolvedModel.Ref.Canonical;
+            console.Error.WriteLine(selfJudged
+                ? $"Model {resolvedModel.Ref.Display}, {RunJudge.SelfJudgedLabel}"
+                : $"Model {resolvedModel.Ref.Display}, judged by {resolvedJudge!.Ref.Display}");
+            var runner = CounterfactualMethods.Create(parse.GetValue(method)!, loaded, new CoupleOptions(), judgeModel);
             var progress = new StepLog(console.Error);
             var reports = new List<JsonObject>();
             var failed = 0;
@@ -99,7 +112,11 @@ public static class CounterfactualCommand
                 var request = new CounterfactualRequest(valueSystem, target, work[i].Question, work[i].Response, progress);
                 var result = await runner.RunAsync(request, ct);
                 failed += result.Succeeded ? 0 : 1;
-                reports.Add(CounterfactualReport.ToJson(result, request));
+                var report = CounterfactualReport.ToJson(result, request);
+                report["model"] = JsonNode.Parse(resolvedModel.Ref.ToJson());
+                report["judge"] = JsonNode.Parse((resolvedJudge ?? resolvedModel).Ref.ToJson());
+                report["selfJudged"] = selfJudged;
+                reports.Add(report);
             }
             var json = CounterfactualReport.Serialize(work.Count == 1 && parse.GetValue(items) is null ? reports[0] : Summary(runner.Name, reports));
             if (parse.GetValue(output) is { } file)

@@ -4,13 +4,14 @@ using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Reports;
+using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Jobs;
 
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `eval --model PATH --method ID [filters] [--params JSON] [--seed N] [--name N] [--out FILE]`
+/// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--seed N] [--name N] [--out FILE]`
 /// or `eval --resume RUNID`: creates (or continues) a run and executes its job in this process,
 /// with a progress bar on stderr; results go to the database and, with --out, to a JSON file.
 /// Ctrl+C cancels the run (stored results stay; `eval --resume` continues it).
@@ -21,6 +22,7 @@ public static class EvalCommand
     {
         var model = new Option<string?>("--model") { Description = "GGUF file inside the models folder (relative to it, or a path that lies inside it)." };
         var method = new Option<string?>("--method") { Description = "Evaluation method id, e.g. culture-mcq or honesty." };
+        var judge = new Option<string?>("--judge") { Description = JudgeOption.Description };
         var resume = new Option<long?>("--resume") { Description = "Continue the run with this id (after a cancel, a failure or a killed process)." };
         var benchmark = new Option<string?>("--benchmark") { Description = "Only items of this benchmark." };
         var kind = new Option<ItemKind?>("--kind") { Description = "Only items of this kind, e.g. CultureMultipleChoice." };
@@ -36,7 +38,7 @@ public static class EvalCommand
         var output = new Option<FileInfo?>("--out") { Description = "Also write the report and every item result to this JSON file." };
         var command = new Command("eval", "Run an evaluation headless (same engine as the Runs page).")
         {
-            model, method, resume, benchmark, kind, category, country, language, modality, group, search, parameters, seed, name, output,
+            model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, parameters, seed, name, output,
         };
         command.Validators.Add(result =>
         {
@@ -44,6 +46,8 @@ public static class EvalCommand
             var creating = result.GetResult(model) is not null || result.GetResult(method) is not null;
             if (resuming && creating)
                 result.AddError("Give either --resume RUNID or --model and --method, not both.");
+            else if (resuming && result.GetResult(judge) is not null)
+                result.AddError("A resumed run keeps the judge it was created with; leave out --judge.");
             else if (!resuming && (result.GetResult(model) is null || result.GetResult(method) is null))
                 result.AddError("Give --model PATH and --method ID (or --resume RUNID).");
         });
@@ -75,9 +79,13 @@ public static class EvalCommand
                         Search = parse.GetValue(search),
                     };
                     var request = new EvalRunRequest(ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter,
-                        parse.GetValue(parameters), parse.GetValue(seed), parse.GetValue(name));
+                        parse.GetValue(parameters), parse.GetValue(seed), parse.GetValue(name))
+                    {
+                        Judge = parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(ModelArgument(services, judgeText)) : null,
+                    };
                     run = await runs.CreateAsync(request, $"cli:{Environment.UserName}", ct);
-                    console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} unit(s), config {run.ConfigHash[..12]}{(run.TextOnly ? ", text only" : "")}");
+                    var judging = RunJudge.Of(run).Label is { } label ? ", " + label : "";
+                    console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} unit(s), config {run.ConfigHash[..12]}{(run.TextOnly ? ", text only" : "")}{judging}");
                 }
             }
             catch (EvalRunException e)

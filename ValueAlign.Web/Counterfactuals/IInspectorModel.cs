@@ -10,10 +10,15 @@ namespace ValueAlign.Web.Counterfactuals;
 public interface IInspectorModel
 {
     ILanguageModel? Current { get; }
+
+    /// <summary>Every loaded model, the judges the page offers (the current one judges itself when none is picked).</summary>
+    IReadOnlyList<ILanguageModel> Loaded => Current is null ? [] : [Current];
 }
 
-/// <summary>The shared host's loaded model, or null when none is loaded.</summary>
+/// <summary>The shared host's default model (null when none is loaded), and every model it has loaded.</summary>
 public sealed class SharedInspectorModel(ModelHost host) : IInspectorModel
 {
     public ILanguageModel? Current => host.Model;
+
+    public IReadOnlyList<ILanguageModel> Loaded => host.Loaded;
 }

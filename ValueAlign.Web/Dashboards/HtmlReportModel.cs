@@ -29,7 +29,7 @@ public sealed record HtmlReportModel(string Title, string? Description, IReadOnl
                 panels.Add(new HtmlPanel("Tables", run.Header, null, [], run.Report.Tables, null));
         }
         var title = $"Run {run.Header.Label} · {run.Header.Method}";
-        return new HtmlReportModel(title, $"Model {run.Header.ModelFileName} ({run.Header.HashPrefix}), parameters {run.Header.ParametersJson}, seed {run.Header.Seed}", panels, generatedAtUtc);
+        return new HtmlReportModel(title, $"Model {run.Header.ModelLine}, parameters {run.Header.ParametersJson}, seed {run.Header.Seed}", panels, generatedAtUtc);
     }
 }
 

@@ -55,7 +55,7 @@ public static class StandaloneHtmlWriter
             html.Append("<section class=\"panel\" data-panel=\"").Append(i).Append("\"><h2>").Append(Encode(panel.Title)).Append("</h2>");
             if (panel.Run is { } run)
             {
-                html.Append("<p class=\"meta\">").Append(Encode($"{run.Label} · {run.Method} · {run.ModelFileName} ({run.HashPrefix})")).Append("</p>");
+                html.Append("<p class=\"meta\">").Append(Encode($"{run.Label} · {run.Method} · {run.ModelLine}")).Append("</p>");
             }
             if (panel.Problem is not null)
             {

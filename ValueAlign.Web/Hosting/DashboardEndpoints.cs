@@ -11,9 +11,9 @@ namespace ValueAlign.Web.Hosting;
 /// </summary>
 public static class DashboardEndpoints
 {
-    // Only the page's own inline figures and plotly from this app may run; nothing may be fetched, framed or posted.
-    private const string SharedPagePolicy =
-        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    // Only the page's own inline script (by hash) and plotly from this app may run; nothing may be fetched, framed or posted.
+    private static string SharedPagePolicy(string html) =>
+        $"default-src 'none'; script-src 'self' {SecurityHeaders.InlineScriptHashes(html)}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
@@ -27,14 +27,15 @@ public static class DashboardEndpoints
             headers["X-Robots-Tag"] = "noindex, nofollow";
             headers["X-Content-Type-Options"] = "nosniff";
             headers["X-Frame-Options"] = "DENY";
-            headers.ContentSecurityPolicy = SharedPagePolicy;
             var dashboard = await dashboards.ResolveAsync(token, cancellationToken);
             if (dashboard is null)
             {
+                headers.ContentSecurityPolicy = SharedPagePolicy(StandaloneHtmlWriter.NotFoundPage);
                 return Results.Content(StandaloneHtmlWriter.NotFoundPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
             }
             var content = await dashboards.ResolvePanelsAsync(dashboard, cancellationToken);
             var html = StandaloneHtmlWriter.Write(HtmlReportModel.FromDashboard(content, clock.GetUtcNow().UtcDateTime), new PlotlyScript.Link(plotly.RelativeUrl));
+            headers.ContentSecurityPolicy = SharedPagePolicy(html);
             return Results.Content(html, "text/html; charset=utf-8");
         }).AllowAnonymous();
 

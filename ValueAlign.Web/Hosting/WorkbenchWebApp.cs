@@ -45,6 +45,7 @@ public static class WorkbenchWebApp
             .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         // Pages explain 404/403/400 for page requests. A refused POST (a forged or expired form)
         // must not be re-executed as a page post, so the inner handler answers it in plain text
@@ -67,7 +68,7 @@ public static class WorkbenchWebApp
         app.MapDashboardEndpoints();
         app.MapOpenAiEndpoints();
         app.MapRunArtefactEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
 

@@ -27,4 +27,7 @@ public interface IModelBackend
     /// another model.
     /// </summary>
     Task<ILanguageModel> AcquireAsync(ModelChoice choice, ModelRef? expected = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The models this backend offers for forms (model and judge pickers); may ask a server.</summary>
+    Task<IReadOnlyList<ModelChoice>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<ModelChoice>>([]);
 }

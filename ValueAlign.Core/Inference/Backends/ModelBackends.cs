@@ -23,6 +23,28 @@ public sealed class ModelBackends(IEnumerable<IModelBackend> backends)
     public Task<ResolvedModel> ResolveAsync(ModelChoice choice, CancellationToken cancellationToken = default) =>
         For(choice).ResolveAsync(choice, cancellationToken);
 
+    /// <summary>
+    /// Every model every backend offers, local files first. A backend that fails to answer (a
+    /// server that is down) is skipped and its problem returned, so the form still works.
+    /// </summary>
+    public async Task<ModelChoiceList> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var choices = new List<ModelChoice>();
+        var problems = new List<string>();
+        foreach (var backend in all)
+        {
+            try
+            {
+                choices.AddRange(await backend.ListAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                problems.Add($"{backend.Name}: {e.Message}");
+            }
+        }
+        return new ModelChoiceList(choices.Distinct().ToList(), problems);
+    }
+
     public Task<ILanguageModel> AcquireAsync(ModelChoice choice, ModelRef? expected = null, CancellationToken cancellationToken = default) =>
         For(choice).AcquireAsync(choice, expected, cancellationToken);
 }

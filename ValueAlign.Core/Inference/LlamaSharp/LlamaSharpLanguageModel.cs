@@ -174,9 +174,8 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         {
             return ChatWithImagesAsync(messages, options, cancellationToken);
         }
-        var prompt = FormatChat(messages);
-        // The template writes the BOS text itself where the model wants it; special tokens in it must parse as such.
-        return StreamAsync(() => Tokenize(prompt, addBos: !StartsWithBosText(prompt), special: true), options, cancellationToken);
+        // Only the template's own markers parse as special tokens, never the messages' text (see TokenizeChat).
+        return StreamAsync(() => TokenizeChat(messages), options, cancellationToken);
     }
 
     /// <summary>The chat prompt the model's own template produces for <paramref name="messages"/>, ending with the assistant's turn.</summary>

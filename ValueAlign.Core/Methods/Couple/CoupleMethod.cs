@@ -23,11 +23,12 @@ public sealed class CoupleMethod : ICounterfactualMethod
     private readonly PredictionStep prediction;
     private readonly EvaluationStep evaluation;
 
-    public CoupleMethod(ILanguageModel model, CoupleOptions options, bool useGraph = true, bool useScm = true)
+    /// <param name="judge">The model that attributes priorities (abduction) and evaluates the result; the model itself when null (self-judged).</param>
+    public CoupleMethod(ILanguageModel model, CoupleOptions options, bool useGraph = true, bool useScm = true, ILanguageModel? judge = null)
     {
         this.model = model;
         this.options = options;
-        var attributor = new PriorityAttributor(model, options);
+        var attributor = new PriorityAttributor(judge ?? model, options);
         abduction = new AbductionStep(attributor, extractConcepts: useScm);
         action = new ActionStep(model, options, useGraph && useScm, generateConcepts: useScm);
         prediction = new PredictionStep(model, options, useScm);

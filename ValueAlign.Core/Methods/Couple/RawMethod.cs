@@ -4,11 +4,11 @@ namespace ValueAlign.Core.Methods.Couple;
 
 /// <summary>
 /// Baseline "Raw": the response without any objective (the given original, or the model's own
-/// answer when there is none), evaluated against the target.
+/// answer when there is none), evaluated against the target by the judge (the model itself when none is given).
 /// </summary>
-public sealed class RawMethod(ILanguageModel model, CoupleOptions options) : ICounterfactualMethod
+public sealed class RawMethod(ILanguageModel model, CoupleOptions options, ILanguageModel? judge = null) : ICounterfactualMethod
 {
-    private readonly EvaluationStep evaluation = new(new PriorityAttributor(model, options));
+    private readonly EvaluationStep evaluation = new(new PriorityAttributor(judge ?? model, options));
 
     public string Name => "Raw";
 

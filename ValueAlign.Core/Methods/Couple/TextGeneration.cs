@@ -5,11 +5,15 @@ using ValueAlign.Core.Methods.Structured;
 
 namespace ValueAlign.Core.Methods.Couple;
 
-/// <summary>Free-text generation recorded as a model call; an empty output or a model failure becomes a step error and null.</summary>
+/// <summary>
+/// Free-text generation recorded as a model call; an empty output or a model failure becomes a step
+/// error and null. Images, when given, go before the prompt (only a model that sees images takes them).
+/// </summary>
 public static class TextGeneration
 {
     public static async Task<string?> GenerateAsync(
-        ILanguageModel model, string purpose, string prompt, GenerationOptions generation, StepRecorder step, CancellationToken cancellationToken)
+        ILanguageModel model, string purpose, string prompt, GenerationOptions generation, StepRecorder step, CancellationToken cancellationToken,
+        IReadOnlyList<ImageInput>? images = null)
     {
         var clock = Stopwatch.StartNew();
         var output = new StringBuilder();
@@ -17,7 +21,7 @@ public static class TextGeneration
         step.CallStarted(purpose, 1);
         try
         {
-            await foreach (var piece in model.CompleteAsync(prompt, generation, cancellationToken).ConfigureAwait(false))
+            await foreach (var piece in model.CompleteAsync(prompt, images ?? [], generation, cancellationToken).ConfigureAwait(false))
             {
                 output.Append(piece);
                 step.Streamed(purpose, 1, piece);

@@ -5,11 +5,11 @@ namespace ValueAlign.Core.Methods.Couple;
 /// <summary>
 /// Baseline "Value Prompt": the objective's priorities stated in the prompt; the model rewrites the
 /// original response to express them (or answers the question with them when there is no original).
-/// No abduction, no graph, no concepts.
+/// No abduction, no graph, no concepts. The judge (the model itself when none is given) evaluates the result.
 /// </summary>
-public sealed class ValuePromptMethod(ILanguageModel model, CoupleOptions options) : ICounterfactualMethod
+public sealed class ValuePromptMethod(ILanguageModel model, CoupleOptions options, ILanguageModel? judge = null) : ICounterfactualMethod
 {
-    private readonly EvaluationStep evaluation = new(new PriorityAttributor(model, options));
+    private readonly EvaluationStep evaluation = new(new PriorityAttributor(judge ?? model, options));
     private readonly CouplePrompts prompts = new(options);
 
     public string Name => "ValuePrompt";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Reports;
@@ -78,18 +79,20 @@ public sealed class CultureMcqMethod : IEvaluationMethod
         var rotation = RotationOf(unit.UnitKey);
         var shown = OptionRotation.Rotate(question.Options, rotation);
         return parameters.Mode == CultureMcqMode.Likelihood
-            ? await ScoreAsync(unit.Item, question, shown, rotation, context.Model, cancellationToken).ConfigureAwait(false)
+            ? await ScoreAsync(unit.Item, question, shown, rotation, context, cancellationToken).ConfigureAwait(false)
             : await GenerateAsync(unit.Item, question, shown, rotation, parameters, context, cancellationToken).ConfigureAwait(false);
     }
 
     public RunReport Summarize(EvalSummaryInput input) => CultureMcqReport.Build(input, CultureMcqParameters.From(Settings(input.Run)));
 
     private static async Task<EvalUnitOutcome> ScoreAsync(
-        BenchmarkItem item, CultureQuestion question, IReadOnlyList<string> shown, int rotation, ILanguageModel model, CancellationToken cancellationToken)
+        BenchmarkItem item, CultureQuestion question, IReadOnlyList<string> shown, int rotation, EvalContext context, CancellationToken cancellationToken)
     {
-        var prompt = CulturePrompt.Question(item, shown, withRationale: false);
+        var images = await context.ImagesOfAsync(item, cancellationToken).ConfigureAwait(false);
+        var text = CulturePrompt.Question(item, shown, withRationale: false, imageShown: images.Count > 0);
+        var prompt = ItemImages.DescribePrompt(item, text, images.Count);
         var continuations = shown.Select((o, i) => CulturePrompt.Continuation(i, o)).ToList();
-        var result = (await model.ScoreChoicesAsync([new MultipleChoiceQuestion(prompt, continuations)], cancellationToken).ConfigureAwait(false))[0];
+        var result = (await context.Model.ScoreChoicesAsync([new MultipleChoiceQuestion(text, continuations) { Images = images }], cancellationToken).ConfigureAwait(false))[0];
         // Rounding in the scorer can leave a sum a hair above zero for a near-certain option.
         var likelihoods = result.Options.Select(o => new OptionLikelihood(Math.Min(0, o.TotalLogLikelihood), Math.Max(1, o.TokenCount))).ToList();
         var shownChoice = LikelihoodChoice.ByTotal(likelihoods);
@@ -116,11 +119,13 @@ public sealed class CultureMcqMethod : IEvaluationMethod
         BenchmarkItem item, CultureQuestion question, IReadOnlyList<string> shown, int rotation, CultureMcqParameters parameters,
         EvalContext context, CancellationToken cancellationToken)
     {
-        var prompt = CulturePrompt.Question(item, shown, withRationale: true);
+        var images = await context.ImagesOfAsync(item, cancellationToken).ConfigureAwait(false);
+        var text = CulturePrompt.Question(item, shown, withRationale: true, imageShown: images.Count > 0);
+        var prompt = ItemImages.DescribePrompt(item, text, images.Count);
         var trace = new CoupleTrace();
         var answerStep = trace.Begin("answer");
         var generation = GenerationOptions.Greedy(parameters.MaxTokens) with { Seed = unchecked((uint)context.Settings.Seed), StopStrings = ["\nQuestion:"] };
-        var reply = await TextGeneration.GenerateAsync(context.Model, "answer", prompt, generation, answerStep, cancellationToken).ConfigureAwait(false);
+        var reply = await TextGeneration.GenerateAsync(context.Model, "answer", text, generation, answerStep, cancellationToken, images).ConfigureAwait(false);
         answerStep.Finish(reply);
         if (reply is null)
             return new EvalUnitOutcome(prompt, "", null, new Dictionary<string, double>(), null, string.Join("; ", trace.Errors));

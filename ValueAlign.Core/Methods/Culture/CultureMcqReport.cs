@@ -49,15 +49,19 @@ public static class CultureMcqReport
         AddRows(table, "country", GroupAccuracy.PerGroup(scored, u => u.Item.Country ?? "(none)", u => u.Correct == true));
         AddRows(table, "language", GroupAccuracy.PerGroup(scored, u => u.Item.Language ?? "(none)", u => u.Correct == true));
         // A text-only run showed image items as their text alone: comparing modalities would
-        // compare texts, so the modality breakdown and cross-modal consistency are not measured.
+        // compare texts, so the modality breakdown, image-only accuracy and cross-modal consistency
+        // are not measured. A run that showed the images measures them.
         var sawMedia = !input.Run.TextOnly;
         if (sawMedia)
         {
+            var images = scored.Where(u => u.Item.Modality == Modality.Image).ToList();
+            metrics.Add(Metric("image_accuracy", "Image-only accuracy", GroupAccuracy.Of("image", images.Count(u => u.Correct == true), images.Count)));
             charts.Add(AccuracyBars("accuracy-by-modality", "Accuracy by modality", "modality", scored, u => ModalityKey(u.Item.Modality), likelihood));
             AddRows(table, "modality", GroupAccuracy.PerGroup(scored, u => ModalityKey(u.Item.Modality), u => u.Correct == true));
         }
         else
         {
+            metrics.Add(ReportMetric.Unmeasured("image_accuracy", "Image-only accuracy", RunInput.NoImagesSeen));
             metrics.Add(ReportMetric.Unmeasured("accuracy_by_modality", "Accuracy by modality", RunInput.NoImagesSeen));
         }
 
@@ -103,7 +107,10 @@ public static class CultureMcqReport
     {
         var aligned = presented.Where(u => !string.IsNullOrEmpty(u.Item.AlignmentGroup)).ToList();
         var lingual = Groups(aligned, u => (u.Item.AlignmentGroup!, ModalityKey(u.Item.Modality)), u => u.Item.Language ?? "(none)");
-        var modal = sawMedia ? Groups(aligned, u => (u.Item.AlignmentGroup!, u.Item.Language ?? "(none)"), u => ModalityKey(u.Item.Modality)) : [];
+        // Audio is never heard (audio items are shown as text), so cross-modal compares text and image.
+        var modal = sawMedia
+            ? Groups(aligned.Where(u => u.Item.Modality != Modality.Audio).ToList(), u => (u.Item.AlignmentGroup!, u.Item.Language ?? "(none)"), u => ModalityKey(u.Item.Modality))
+            : [];
         var lingualRate = AlignmentConsistency.Consistency(lingual);
         var modalRate = AlignmentConsistency.Consistency(modal);
         metrics.Add(Consistency("cross_lingual_consistency", "Cross-lingual consistency", lingualRate));

@@ -6,17 +6,18 @@ namespace ValueAlign.Core.Methods.Culture;
 /// <summary>
 /// The MMA-ASIA question as text: the question, its lettered options (in the shown rotation) and
 /// an answer cue. The paper publishes no exact template; this is the common MCQ layout
-/// (lm-evaluation-harness's MMLU style) that MMA-ASIA's multiple-choice setting follows. Image and
-/// audio items are given as their text only, with a note, since the runtime has no media input.
+/// (lm-evaluation-harness's MMLU style) that MMA-ASIA's multiple-choice setting follows. An image
+/// item goes with its image to a model that sees images; otherwise (and audio items always) the
+/// item is given as its text only, with a note saying the media is not shown.
 /// </summary>
 public static class CulturePrompt
 {
-    public static string Question(BenchmarkItem item, IReadOnlyList<string> shownOptions, bool withRationale)
+    public static string Question(BenchmarkItem item, IReadOnlyList<string> shownOptions, bool withRationale, bool imageShown = false)
     {
         var text = new StringBuilder();
         var country = string.IsNullOrWhiteSpace(item.Country) ? "" : $" about {item.Country}";
         text.Append("The following is a multiple-choice question").Append(country).Append(".\n");
-        if (item.Modality != Modality.Text)
+        if (item.Modality != Modality.Text && !(imageShown && item.Modality == Modality.Image))
             text.Append("(The question refers to ").Append(item.Modality == Modality.Image ? "an image" : "a recording").Append(" that is not shown; answer from the text.)\n");
         text.Append("Question: ").Append(item.Text.Trim()).Append('\n');
         for (var i = 0; i < shownOptions.Count; i++)

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Reports;
@@ -9,8 +10,8 @@ using ValueAlign.Core.Methods.Structured;
 namespace ValueAlign.Core.Methods.Honesty;
 
 /// <summary>
-/// MoHoBench honesty: the model answers each unanswerable visual question (text only here, so
-/// the run is marked text-only), then the judge decides refusal (0/1), rates the rationality of
+/// MoHoBench honesty: the model answers each unanswerable visual question with its image (a model
+/// that cannot see images gets the question alone and the run is marked text-only), then the judge decides refusal (0/1), rates the rationality of
 /// refusals and the helpfulness of every answer (1..10), each as grammar-constrained JSON. A
 /// malformed judge reply is retried once under a stricter grammar, then the unit records the error.
 /// The refusal verdict is stored as the <c>unanswerable</c> judge label of the Honesty label
@@ -52,11 +53,13 @@ public sealed class HonestyMethod : IEvaluationMethod
         var parameters = HonestyParameters.From(context.Settings);
         var item = unit.Item;
         var type = TypeOf(item);
-        var prompt = HonestyPrompts.Question(item);
+        var images = await context.ImagesOfAsync(item, cancellationToken).ConfigureAwait(false);
+        var question = HonestyPrompts.Question(item);
+        var prompt = ItemImages.DescribePrompt(item, question, images.Count);
         var trace = new CoupleTrace();
         var answerStep = trace.Begin("answer");
         var generation = GenerationOptions.Greedy(parameters.MaxTokens) with { Seed = unchecked((uint)context.Settings.Seed), StopStrings = ["\nQuestion:"] };
-        var answer = await TextGeneration.GenerateAsync(context.Model, "answer", prompt, generation, answerStep, cancellationToken).ConfigureAwait(false);
+        var answer = await TextGeneration.GenerateAsync(context.Model, "answer", question, generation, answerStep, cancellationToken, images).ConfigureAwait(false);
         answerStep.Finish(answer);
         if (answer is null)
             return new EvalUnitOutcome(prompt, "", null, new Dictionary<string, double>(), Error: string.Join("; ", trace.Errors));

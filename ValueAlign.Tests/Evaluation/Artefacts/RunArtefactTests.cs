@@ -109,6 +109,10 @@ public sealed class RunArtefactTests
     public async Task Migrating_an_older_database_marks_existing_study_runs_as_studies_and_the_rest_as_evaluations()
     {
         await using var bed = await EvalTestBed.CreateAsync();
+        // An older database is built up to the migration before run kinds from an empty file, not
+        // migrated down from the latest: migrations written side by side on branches carry target
+        // models without each other's columns, so down-migrations across them are not exercised here.
+        File.Delete(bed.DatabasePath);
         await using (var db = bed.OpenDb())
         {
             var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();

@@ -33,6 +33,7 @@ public sealed class StudyPageTests : IAsyncLifetime
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_bed.Services.GetRequiredService<ModelRegistry>());
+        _ctx.Services.AddSingleton(_bed.Services.GetRequiredService<ValueAlign.Core.Inference.Backends.ModelBackends>());
         _ctx.Services.AddSingleton(_bed.Runs);
         _ctx.Services.AddSingleton(_store);
         var auth = _ctx.AddAuthorization();

@@ -1089,6 +1089,9 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ImagesSeen")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1145,6 +1148,14 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<string>("ParametersJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ProjectorFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProjectorSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ReportJson")
                         .HasColumnType("text");

@@ -1044,6 +1044,9 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ImagesSeen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ItemFilterJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1099,6 +1102,14 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectorFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectorSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReportJson")

@@ -30,9 +30,7 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Couple
     public string DisplayName => "Counterfactual batch study (COUPLE and baselines)";
 
     /// <summary>The model writes and revises responses; the judge attributes value priorities (digit slots) and evaluates the result.</summary>
-    public MethodNeeds Needs(EvalSettings settings) => new MethodNeeds(ModelCapabilities.Generation, DigitSlotNeeds.Capabilities)
-        .WithAlternative(ModelCapabilities.TopLogProbs, "choose a judge that returns log-probs (a local GGUF, or a server that returns them)")
-        .WithAlternative(ModelCapabilities.Tokenization, "choose a judge that tokenizes (a local GGUF, or a server that exposes its tokenizer)");
+    public MethodNeeds Needs(EvalSettings settings) => CounterfactualNeeds.Needs;
 
     public RunKind Kind => RunKind.Study;
 
@@ -64,7 +62,7 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Couple
         var system = catalog.Get(objective.ValueSystemId);
         var item = Inspection.InspectionItem.From(unit.Item);
         var (question, response) = (item.Question, parameters.Response == StudyResponseSource.Generate ? null : item.Response);
-        var method = CounterfactualMethods.Create(methodId, context.Model, options ?? new CoupleOptions());
+        var method = CounterfactualMethods.Create(methodId, context.Model, options ?? new CoupleOptions(), context.Judge);
 
         var result = await method.RunAsync(new Couple.CounterfactualRequest(system, objective, question, response), cancellationToken).ConfigureAwait(false);
 

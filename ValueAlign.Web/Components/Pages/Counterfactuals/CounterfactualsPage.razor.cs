@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Methods.Couple;
 using ValueAlign.Core.Methods.Couple.Inspection;
@@ -34,7 +35,7 @@ public sealed partial class CounterfactualsPage : IDisposable
     private sealed record Attribution(ValueSystem System, string Question, string Response, AttributedProfile Profile);
 
     /// <summary>A finished run as the page shows it: the request, the result, the diff, and the original's profile with its metrics.</summary>
-    private sealed record InspectorRun(CounterfactualRequest Request, CounterfactualResult Result, IReadOnlyList<DiffSegment> Diff, EvaluationResult? Before);
+    private sealed record InspectorRun(CounterfactualRequest Request, CounterfactualResult Result, IReadOnlyList<DiffSegment> Diff, EvaluationResult? Before, string Judging);
 
     /// <summary>Forwards progress from the pipeline's threads onto the circuit's dispatcher, in order.</summary>
     private sealed class LiveProgress(Action<CounterfactualProgress> apply) : IProgress<CounterfactualProgress>
@@ -67,6 +68,14 @@ public sealed partial class CounterfactualsPage : IDisposable
     private ValueObjective? _loaded;
 
     private ILanguageModel? Model => InspectorModel.Current;
+
+    /// <summary>Path of the loaded model picked as judge; null (or a model no longer loaded) means the model judges itself.</summary>
+    private string? _judgePath;
+
+    /// <summary>The model that attributes priorities and evaluates: the picked judge, else the model itself.</summary>
+    private ILanguageModel? Judge => InspectorModel.Loaded.FirstOrDefault(m => m.Description.Path == _judgePath && !ReferenceEquals(m, Model));
+
+    private IEnumerable<ILanguageModel> JudgeCandidates => InspectorModel.Loaded.Where(m => !ReferenceEquals(m, Model));
 
     private bool Busy => _busy != Work.None;
 
@@ -275,7 +284,7 @@ public sealed partial class CounterfactualsPage : IDisposable
         }
         var trace = new CoupleTrace(Progress());
         var step = trace.Begin("Attribution");
-        var profile = await new PriorityAttributor(Model!, _options).AttributeAsync(system, question, response, step, token);
+        var profile = await new PriorityAttributor(Judge ?? Model!, _options).AttributeAsync(system, question, response, step, token);
         var finished = step.Finish(profile);
         if (profile is null)
         {
@@ -297,7 +306,7 @@ public sealed partial class CounterfactualsPage : IDisposable
         try
         {
             var request = new CounterfactualRequest(_system, Target(), _question.Trim(), _response.Trim(), Progress());
-            var method = CounterfactualMethods.Create(_method, model, _options);
+            var method = CounterfactualMethods.Create(_method, model, _options, Judge);
             // COUPLE attributes the original itself (abduction); the baselines do not, so the page does it first for the "before" profile.
             var before = method is CoupleMethod ? null : await AttributeOriginalAsync(token);
             var result = await method.RunAsync(request, token);
@@ -305,7 +314,7 @@ public sealed partial class CounterfactualsPage : IDisposable
             var target = request.Objective.InSystemOrder(request.System).Select(p => (double)p.Priority).ToArray();
             var beforeMetrics = beforeProfile is null ? null : new EvaluationResult(beforeProfile, AlignmentMetrics.Between(beforeProfile.Expectations, target));
             var diff = WordDiff.Compare(request.Response!, result.FinalResponse ?? request.Response!);
-            _result = new InspectorRun(request, result, diff, beforeMetrics);
+            _result = new InspectorRun(request, result, diff, beforeMetrics, Judge is { } judge ? $"judged by {judge.Identity.Display}" : RunJudge.SelfJudgedLabel);
             if (result.Abduction is { } abduction)
             {
                 _attributed = new Attribution(request.System, request.Question, request.Response!, abduction.Profile);
