@@ -13,8 +13,8 @@ public interface ITokenLevelModel
     /// <summary>The raw bytes a token stands for (a piece of a UTF-8 character for byte tokens).</summary>
     byte[] TokenBytes(int token);
 
-    /// <summary>The prompt <see cref="ILanguageModel.ChatAsync"/> generates from, as token ids.</summary>
-    IReadOnlyList<int> TokenizeChat(IReadOnlyList<ChatMessage> messages);
+    /// <summary>The prompt <see cref="ILanguageModel.ChatAsync"/> generates from, as token ids (only the template's markers are special tokens).</summary>
+    IReadOnlyList<int> ChatPromptTokens(IReadOnlyList<ChatMessage> messages);
 
     /// <summary>
     /// Teacher-forced log-probs of every token of every prompt after the tokens before it (none

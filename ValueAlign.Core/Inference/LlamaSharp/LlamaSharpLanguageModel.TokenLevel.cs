@@ -23,11 +23,8 @@ public sealed partial class LlamaSharpLanguageModel : ITokenLevelModel
         return buffer[..Math.Min(length, buffer.Length)].ToArray();
     }
 
-    public IReadOnlyList<int> TokenizeChat(IReadOnlyList<ChatMessage> messages)
-    {
-        var prompt = FormatChat(messages);
-        return Tokenize(prompt, addBos: !StartsWithBosText(prompt), special: true).Select(t => (int)t).ToArray();
-    }
+    public IReadOnlyList<int> ChatPromptTokens(IReadOnlyList<ChatMessage> messages) =>
+        TokenizeChat(messages).Select(t => (int)t).ToArray();
 
     public Task<IReadOnlyList<PromptLogProbs>> ScorePromptsAsync(
         IReadOnlyList<IReadOnlyList<int>> prompts, int topK, CancellationToken cancellationToken = default)

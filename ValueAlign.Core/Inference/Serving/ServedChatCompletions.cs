@@ -37,7 +37,7 @@ public sealed class ServedChatCompletions(ServedModelCatalog catalog)
         {
             try
             {
-                prompt = model.TokenLevel.TokenizeChat(messages);
+                prompt = model.TokenLevel.ChatPromptTokens(messages);
             }
             catch (ArgumentException e)
             {
