@@ -16,6 +16,22 @@ public sealed class ModelLibrary(ModelRegistry registry, ModelHost host)
 
     public IReadOnlyList<ModelEntry> List() => registry.Scan();
 
+    /// <summary>
+    /// The multimodal projector that loads with <paramref name="entry"/> by the pairing rule or the
+    /// Models:Projectors setting (null: text only), or why the setting cannot be used.
+    /// </summary>
+    public (ProjectorMatch? Projector, string? Error) ProjectorFor(ModelEntry entry)
+    {
+        try
+        {
+            return (ProjectorPairing.Find(entry.FullPath, host.Options.Projectors), null);
+        }
+        catch (ModelLoadException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
     /// <summary>Weights plus KV cache at the configured context size (what llama.cpp allocates, even beyond the trained length).</summary>
     public GgufMemoryEstimate Estimate(GgufModelSummary model) => host.Estimate(model);
 

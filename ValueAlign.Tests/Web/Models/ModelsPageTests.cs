@@ -73,6 +73,27 @@ public sealed class ModelsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_model_with_a_projector_beside_it_shows_the_pair_and_the_projector_file_is_no_loadable_model()
+    {
+        SyntheticProjectorModel.WriteFile(Path.Combine(_models.Path, "synthetic", "mmproj-tiny.gguf"), SyntheticProjectorConfig.TinyFor(SyntheticLlamaConfig.Tiny));
+
+        var page = RenderAs(Roles.Curator);
+
+        Assert.Equal("with mmproj-tiny.gguf", Normalize(page.Find("tr[data-model='synthetic/tiny.gguf'] [data-testid=model-projector]").TextContent).Trim());
+        var projector = page.Find("tr[data-model='synthetic/mmproj-tiny.gguf']");
+        Assert.Contains("multimodal projector", projector.QuerySelector("[data-testid=projector-file]")!.TextContent);
+        Assert.Empty(projector.QuerySelectorAll("[data-testid=load-model]"));
+        Assert.Empty(projector.QuerySelectorAll("[data-testid=model-file-error]"));
+    }
+
+    [Fact]
+    public void A_model_without_a_projector_is_shown_as_text_only()
+    {
+        var page = RenderAs(Roles.Curator);
+        Assert.Equal("text only", page.Find("tr[data-model='synthetic/tiny.gguf'] [data-testid=model-projector]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Viewers_see_the_library_but_cannot_load()
     {
         var page = RenderAs(Roles.Viewer);
