@@ -7,13 +7,13 @@ namespace ValueAlign.Core.Evaluation;
 /// <summary>
 /// SHA-256 of everything that determines a run's per-item results: method id and version, the
 /// evaluated model's identity (<see cref="Inference.ModelRef.Canonical"/>), the judge's (when the
-/// method judges), canonical item filter, canonical parameters and seed. Runs with equal hashes share
+/// method judges), canonical item filter, canonical parameters, seed and system prompt. Runs with equal hashes share
 /// results (the cache). The run's name, creator and model path are deliberately left out: the
 /// same file under another name is the same model.
 /// </summary>
 public static class EvalConfigHash
 {
-    public static string Compute(string method, int methodVersion, string model, string canonicalFilterJson, string canonicalParametersJson, int seed, string? judge = null)
+    public static string Compute(string method, int methodVersion, string model, string canonicalFilterJson, string canonicalParametersJson, int seed, string? judge = null, string? systemPrompt = null)
     {
         // One field a line, each prefixed by its name, so no two different configurations can
         // produce the same text by shifting characters between fields.
@@ -26,6 +26,12 @@ public static class EvalConfigHash
             .Append("parameters=").Append(canonicalParametersJson).Append('\n')
             .Append("seed=").Append(seed.ToString(CultureInfo.InvariantCulture)).Append('\n')
             .ToString();
+        if (systemPrompt is not null)
+        {
+            // Only runs with a system prompt get this line, so earlier runs keep their hashes; the
+            // prompt is hashed first because it may span lines.
+            text += "system-prompt-sha256=" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(systemPrompt))) + "\n";
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -10,6 +10,7 @@ internal sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
         run.ToTable("EvalRuns");
         run.Property(r => r.Method).HasMaxLength(64);
         run.Property(r => r.ConfigHash).HasMaxLength(64);
+        run.Property(r => r.SystemPrompt).HasMaxLength(EvalRunService.MaxSystemPromptLength);
         run.Property(r => r.ModelSha256).HasMaxLength(64);
         run.Property(r => r.ProjectorSha256).HasMaxLength(64);
         run.Property(r => r.ProjectorFileName).HasMaxLength(300);

@@ -50,6 +50,12 @@ public sealed class EvalRun
 
     public int Seed { get; set; }
 
+    /// <summary>
+    /// Text put before every prompt of the evaluated model (an optimised instruction or reflection,
+    /// see <see cref="Inference.SystemPromptedModel"/>); part of the hash. Null for none.
+    /// </summary>
+    public string? SystemPrompt { get; set; }
+
     public string ConfigHash { get; set; } = "";
 
     /// <summary>The background job executing the run.</summary>

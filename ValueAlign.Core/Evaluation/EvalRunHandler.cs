@@ -69,7 +69,7 @@ public sealed class EvalRunHandler(
             var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
                 ? await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false)
                 : model;
-            var context = new EvalContext(model, settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
+            var context = new EvalContext(SystemPromptedModel.Wrap(model, run.SystemPrompt), settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
             var judgeName = judgeRef.Display;
             foreach (var unit in missing)
             {

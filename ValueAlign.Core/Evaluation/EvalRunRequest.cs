@@ -26,4 +26,7 @@ public sealed record EvalRunRequest(
     }
 
     public ModelChoice? Judge { get; init; }
+
+    /// <summary>Text put before every prompt of the evaluated model (for example an optimisation run's instruction); null or blank for none.</summary>
+    public string? SystemPrompt { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed class EvalRunService(
     /// model and the judge), stores the run with both models' identities and queues its job.
     /// Throws <see cref="EvalRunException"/> with a message for the user when something is wrong.
     /// </summary>
+    /// <summary>Longest system prompt a run accepts (an instruction, not a document).</summary>
+    public const int MaxSystemPromptLength = 8000;
+
     public async Task<EvalRun> CreateAsync(EvalRunRequest request, string user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -45,6 +48,9 @@ public sealed class EvalRunService(
             throw new EvalRunException(e.Message, e);
         }
         var model = await ResolveAsync(choice, cancellationToken).ConfigureAwait(false);
+        var systemPrompt = string.IsNullOrWhiteSpace(request.SystemPrompt) ? null : request.SystemPrompt.Trim();
+        if (systemPrompt is { Length: > MaxSystemPromptLength })
+            throw new EvalRunException($"The system prompt is {systemPrompt.Length} characters; at most {MaxSystemPromptLength} are allowed.");
 
         var items = await LoadItemsAsync(request.Filter, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
@@ -90,7 +96,8 @@ public sealed class EvalRunService(
             ItemFilterJson = filter,
             ParametersJson = parameters,
             Seed = request.Seed,
-            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical),
+            SystemPrompt = systemPrompt,
+            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical, systemPrompt),
             TextOnly = textOnly,
             ImagesSeen = imagesSeen,
             ProjectorFileName = model.ProjectorFile,

@@ -1163,6 +1163,10 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SystemPrompt")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<bool>("TextOnly")
                         .HasColumnType("boolean");
 

@@ -1118,6 +1118,10 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SystemPrompt")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TextOnly")
                         .HasColumnType("INTEGER");
 
