@@ -33,6 +33,8 @@ public static class WorkbenchWebApp
         builder.Services.AddJobRunnerHostedService();
         builder.Services.AddModelPreloadHostedService();
         builder.Services.AddWorkbenchAuthentication();
+        builder.Services.AddReverseProxySupport(builder.Configuration);
+        builder.Services.AddSignInProtection(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ValueAlign.Web.Dashboards.PlotlyScriptFile>();
@@ -45,6 +47,7 @@ public static class WorkbenchWebApp
             .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
 
         var app = builder.Build();
+        app.UseReverseProxySupport();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         // Pages explain 404/403/400 for page requests. A refused POST (a forged or expired form)
@@ -87,6 +90,8 @@ public static class WorkbenchWebApp
             options.Cookie.Name = "ValueAlign.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is https, which behind a TLS proxy needs ReverseProxy:Enabled.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
