@@ -36,6 +36,11 @@ public sealed class AccessControlTests(WorkbenchServerFixture fixture) : IClassF
         { Roles.Curator, "/counterfactuals/study", true },
         { Roles.Annotator, "/counterfactuals/study", false },
         { Roles.Viewer, "/counterfactuals/study", false },
+        // Generating preference data starts runs on the shared model.
+        { Roles.Admin, "/preference-data", true },
+        { Roles.Curator, "/preference-data", true },
+        { Roles.Annotator, "/preference-data", false },
+        { Roles.Viewer, "/preference-data", false },
     };
 
     [Theory]
