@@ -34,7 +34,7 @@ public static class CoreRegistration
             Path.Combine(paths.DataFolder, "prompts", "value-laden.jsonl"));
         services.AddAnnotation();
         services.AddJobs();
-        services.AddEvaluation();
+        services.AddEvaluation(configuration.GetSection(RunEngineOptions.SectionName).Get<RunEngineOptions>());
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
         services.AddLongMab();
