@@ -40,6 +40,7 @@ public static class WorkbenchWebApp
         builder.Services.AddSingleton<ValueAlign.Web.Dashboards.PlotlyScriptFile>();
         builder.Services.AddSingleton<ValueAlign.Web.Counterfactuals.IInspectorModel, ValueAlign.Web.Counterfactuals.SharedInspectorModel>();
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
+        builder.Services.AddOpenAiApi(builder.Configuration);
         // Keys on disk so sign-in cookies and antiforgery tokens survive a restart.
         builder.Services.AddDataProtection()
             .SetApplicationName("ValueAlign")
@@ -68,6 +69,7 @@ public static class WorkbenchWebApp
         app.MapMediaEndpoints();
         app.MapExportEndpoints();
         app.MapDashboardEndpoints();
+        app.MapOpenAiEndpoints();
         app.MapRunArtefactEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
