@@ -2,11 +2,13 @@ using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Query;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation.Artefacts;
+using ValueAlign.Core.Evaluation.Batching;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Backends;
@@ -27,6 +29,7 @@ public sealed class EvalRunHandler(
     EvaluationMethods methods,
     ModelBackends backends,
     ItemImages itemImages,
+    RunEngineOptions options,
     TimeProvider clock,
     ILogger<EvalRunHandler> logger) : IJobHandler
 {
@@ -66,24 +69,82 @@ public sealed class EvalRunHandler(
             var modelRef = run.ModelIdentity;
             var model = await AcquireAsync(ModelChoice.Parse(run.ModelPath), modelRef, run, cancellationToken).ConfigureAwait(false);
             var judgeRef = run.JudgeIdentity ?? modelRef;
+            var grouping = new GroupingLanguageModel(model);
+            // A separate judge is not grouped; a unit waiting on it counts as waiting, so it never holds back a scoring batch.
             var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
-                ? await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false)
-                : model;
-            var context = new EvalContext(SystemPromptedModel.Wrap(model, run.SystemPrompt), settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
+                ? grouping.Beside(await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false))
+                : grouping;
+            var context = new EvalContext(SystemPromptedModel.Wrap(grouping, run.SystemPrompt), settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
             var judgeName = judgeRef.Display;
-            foreach (var unit in missing)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (outcome, milliseconds) = await RunUnitAsync(method, unit, context, cancellationToken).ConfigureAwait(false);
-                await StoreAsync(run.Id, unit, outcome, milliseconds, judgeName, cancellationToken).ConfigureAwait(false);
-                done++;
-                job.Report(done, units.Count, $"{unit.Item.ExternalId}{(unit.UnitKey.Length > 0 ? " " + unit.UnitKey : "")}");
-            }
+            var before = done;
+            done += await RunUnitsAsync(run.Id, method, missing, grouping, context, judgeName, (stored, last) =>
+                job.Report(before + stored, units.Count, $"{last.Item.ExternalId}{(last.UnitKey.Length > 0 ? " " + last.UnitKey : "")}"),
+                cancellationToken).ConfigureAwait(false);
+            if (grouping.Batches > 0)
+                logger.LogInformation("Run {Run}: {Questions} multiple-choice question(s) scored in {Batches} call(s), up to {InFlight} unit(s) in flight",
+                    run.Id, grouping.Questions, grouping.Batches, options.UnitsInFlight);
         }
 
         job.Report(done, units.Count, "Summarising");
         await SummarizeAsync(run, method, items, cancellationToken).ConfigureAwait(false);
         job.Report(done, units.Count, "Finished");
+    }
+
+    /// <summary>
+    /// Executes <paramref name="missing"/> with up to <see cref="RunEngineOptions.UnitsInFlight"/>
+    /// units at a time (their scoring requests grouped by <paramref name="grouping"/>) and stores
+    /// each computed unit once, several units a transaction, as they finish. On cancellation the
+    /// units in flight stop, every unit already computed is still stored, and the cancellation is
+    /// rethrown. Returns the number of units stored.
+    /// </summary>
+    private async Task<int> RunUnitsAsync(
+        long runId, IEvaluationMethod method, IReadOnlyList<EvalUnit> missing, GroupingLanguageModel grouping, EvalContext context, string judgeName,
+        Action<int, EvalUnit> stored, CancellationToken cancellationToken)
+    {
+        var computed = Channel.CreateUnbounded<ComputedUnit>(new UnboundedChannelOptions { SingleReader = true });
+        // A failed save stops the units still running: their results would have nowhere to go.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var storing = StoreComputedAsync(runId, computed.Reader, judgeName, stored, stop);
+        var next = -1;
+        async Task WorkAsync(IDisposable inFlight)
+        {
+            // The worker counts as in flight from before the first worker starts until it has no
+            // unit left, so the first batch already holds every worker's question.
+            using (inFlight)
+            {
+                while (Interlocked.Increment(ref next) is var index && index < missing.Count)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    var unit = missing[index];
+                    var (outcome, milliseconds) = await RunUnitAsync(method, unit, context, stop.Token).ConfigureAwait(false);
+                    var done = new ComputedUnit(unit, outcome, milliseconds);
+                    computed.Writer.TryWrite(done);
+                    if (method.UnitsBuildOnEarlierUnits)
+                        await done.Stored.Task.ConfigureAwait(false);
+                }
+            }
+        }
+        var inFlight = method.UnitsBuildOnEarlierUnits ? 1 : options.UnitsInFlight;
+        var slots = Enumerable.Range(0, Math.Min(inFlight, missing.Count)).Select(_ => grouping.EnterUnit()).ToList();
+        var workers = slots.Select(slot => Task.Run(() => WorkAsync(slot), CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Rethrown below once the computed units are stored (or the save error surfaces).
+        }
+        finally
+        {
+            computed.Writer.Complete();
+        }
+        var count = await storing.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var failed = workers.FirstOrDefault(w => w.IsFaulted);
+        if (failed is not null)
+            await failed.ConfigureAwait(false);
+        return count;
     }
 
     private static async Task<(EvalUnitOutcome Outcome, double Milliseconds)> RunUnitAsync(
@@ -103,10 +164,69 @@ public sealed class EvalRunHandler(
         }
     }
 
-    private async Task StoreAsync(long runId, EvalUnit unit, EvalUnitOutcome outcome, double milliseconds, string judgeName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores computed units as they arrive, everything waiting (up to <see cref="RunEngineOptions.UnitsPerSave"/>)
+    /// in one transaction. A save that fails cancels <paramref name="stop"/> and rethrows.
+    /// </summary>
+    private async Task<int> StoreComputedAsync(long runId, ChannelReader<ComputedUnit> computed, string judgeName, Action<int, EvalUnit> stored, CancellationTokenSource stop)
     {
+        var count = 0;
+        var batch = new List<ComputedUnit>(options.UnitsPerSave);
+        try
+        {
+            while (await computed.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < options.UnitsPerSave && computed.TryRead(out var unit))
+                    batch.Add(unit);
+                await StoreAsync(runId, batch, judgeName).ConfigureAwait(false);
+                foreach (var unit in batch)
+                    unit.Stored.TrySetResult();
+                count += batch.Count;
+                stored(count, batch[^1].Unit);
+            }
+        }
+        catch (Exception e)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            foreach (var unit in batch)
+                unit.Stored.TrySetException(e);
+            throw;
+        }
+        return count;
+    }
+
+    private async Task StoreAsync(long runId, IReadOnlyList<ComputedUnit> units, string judgeName)
+    {
+        try
+        {
+            // Cancellation is not passed on: a computed result is stored even when a cancel
+            // arrives meanwhile, so the work is not lost.
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var unit in units)
+                AddResult(db, runId, unit, judgeName);
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (units.Count > 1)
+        {
+            // One of them is stored already (another runner): store the others one by one.
+            foreach (var unit in units)
+                await StoreAsync(runId, [unit], judgeName).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another runner stored this unit first (the unique index refused ours): keep theirs.
+            // Any other failure to save stops the run, which stays resumable.
+            if (!await IsStoredAsync(runId, units[0].Unit).ConfigureAwait(false))
+                throw;
+            logger.LogWarning(e, "Result of run {Run}, item {Item}, unit '{Unit}' was already stored", runId, units[0].Unit.Item.Id, units[0].Unit.UnitKey);
+        }
+    }
+
+    private void AddResult(ValueAlignDbContext db, long runId, ComputedUnit computed, string judgeName)
+    {
+        var (unit, outcome, milliseconds) = computed;
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.EvalItemResults.Add(new EvalItemResult
         {
             RunId = runId,
@@ -133,17 +253,12 @@ public sealed class EvalRunHandler(
                 CreatedAt = now,
             });
         }
-        try
-        {
-            // Cancellation is not passed on: a computed result is stored even when a cancel
-            // arrives meanwhile, so the work is not lost.
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (DbUpdateException e)
-        {
-            // Another runner stored this unit first (the unique index refused ours): keep theirs.
-            logger.LogWarning(e, "Result of run {Run}, item {Item}, unit '{Unit}' was already stored", runId, unit.Item.Id, unit.UnitKey);
-        }
+    }
+
+    private async Task<bool> IsStoredAsync(long runId, EvalUnit unit)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        return await db.EvalItemResults.AnyAsync(r => r.RunId == runId && r.ItemId == unit.Item.Id && r.UnitKey == unit.UnitKey, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -268,4 +383,10 @@ public sealed class EvalRunHandler(
     }
 
     private readonly record struct UnitKey(long ItemId, string Key);
+
+    private sealed record ComputedUnit(EvalUnit Unit, EvalUnitOutcome Outcome, double Milliseconds)
+    {
+        /// <summary>Completed once the unit's result is in the database.</summary>
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

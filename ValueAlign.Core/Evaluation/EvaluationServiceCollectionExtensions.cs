@@ -12,10 +12,14 @@ public static class EvaluationServiceCollectionExtensions
     /// Evaluation runs: the run service, the method registry, the <c>eval-run</c> job handler and
     /// the built-in methods. A method is added with
     /// <c>services.AddSingleton&lt;IEvaluationMethod, MyMethod&gt;()</c>. Needs the data, model
-    /// registry, inference and jobs registrations.
+    /// registry, inference and jobs registrations. <paramref name="engine"/> is the <c>Runs</c>
+    /// section (defaults when null).
     /// </summary>
-    public static IServiceCollection AddEvaluation(this IServiceCollection services)
+    public static IServiceCollection AddEvaluation(this IServiceCollection services, RunEngineOptions? engine = null)
     {
+        engine ??= new RunEngineOptions();
+        engine.Validate();
+        services.TryAddSingleton(engine);
         services.AddJobs();
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();

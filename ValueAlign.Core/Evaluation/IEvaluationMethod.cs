@@ -35,6 +35,13 @@ public interface IEvaluationMethod
     RunKind Kind => RunKind.Evaluation;
 
     /// <summary>
+    /// True when a unit reads the stored results of the units before it (an optimiser's rounds):
+    /// the engine then runs units one at a time in plan order and stores each before the next
+    /// starts. False (the default) lets several units run at once with their requests grouped.
+    /// </summary>
+    bool UnitsBuildOnEarlierUnits => false;
+
+    /// <summary>
     /// Part of the configuration hash: raise it when a change to prompts, parsing or scoring makes
     /// earlier per-item results no longer comparable, so the cache stops reusing them.
     /// </summary>

@@ -16,6 +16,11 @@ public sealed record GenerationOptions
     public IReadOnlyList<string> StopStrings { get; init; } = [];
     /// <summary>Optional GBNF grammar (root rule "root") constraining the output, e.g. from <see cref="JsonGrammar"/>.</summary>
     public string? Grammar { get; init; }
+    /// <summary>
+    /// Optional JSON schema (as JSON text) of the same output as <see cref="Grammar"/>, for backends
+    /// that constrain by schema rather than by grammar (OpenAI-compatible servers' response_format).
+    /// </summary>
+    public string? JsonSchema { get; init; }
     /// <summary>Keep generating past end-of-generation tokens until MaxTokens (llama.cpp's --ignore-eos); for speed measurements.</summary>
     public bool IgnoreEndOfGeneration { get; init; }
 

@@ -103,8 +103,13 @@ public sealed class EvalRunEngineTests
         await method.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(await bed.Runs.CancelAsync(run.Id));
         Assert.Equal(JobState.Cancelled, await running);
+        // Units run several at a time: every unit computed before the cancel is stored, the blocked one is not.
         await using (var db = bed.OpenDb())
-            Assert.Equal(3, await db.EvalItemResults.CountAsync(r => r.RunId == run.Id));
+        {
+            var storedBeforeResume = await db.EvalItemResults.CountAsync(r => r.RunId == run.Id);
+            Assert.Equal(method.Executions.Count, storedBeforeResume);
+            Assert.InRange(storedBeforeResume, 3, 6);
+        }
         Assert.Null((await bed.Runs.GetAsync(run.Id))!.FinishedAt);
 
         Assert.True(await bed.Runs.ResumeAsync(run.Id));

@@ -25,15 +25,21 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     private readonly TempDirectory folder = new();
 
-    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, string? modelsFolder = null, Action<IServiceCollection>? configure = null)
+    private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, string? modelsFolder = null, Action<IServiceCollection>? configure = null,
+        RunEngineOptions? engine = null, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l =>
+        {
+            l.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+            if (logs is not null)
+                l.AddProvider(logs);
+        });
         services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={DatabasePath};Pooling=False" }, folder.Path);
         services.AddModelRegistry(modelsFolder ?? Path.GetDirectoryName(StoriesModelFixture.ModelPath)!);
         services.AddValueAlignInference(StoriesModelFixture.Options);
         services.AddBenchmarkLibrary(Path.Combine(folder.Path, "media"), Path.Combine(folder.Path, "demo"));
-        services.AddEvaluation();
+        services.AddEvaluation(engine);
         foreach (var method in extraMethods)
             services.AddSingleton(method);
         configure?.Invoke(services);
@@ -52,9 +58,12 @@ public sealed class EvalTestBed : IAsyncDisposable
 
     public ValueAlignDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<ValueAlignDbContext>>().CreateDbContext();
 
-    public static async Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods)
+    public static Task<EvalTestBed> CreateAsync(params IEvaluationMethod[] extraMethods) => CreateAsync((string?)null, null, extraMethods);
+
+    /// <summary>A bed with these engine options and, when given, Information-level logs sent to <paramref name="logs"/>.</summary>
+    public static async Task<EvalTestBed> CreateWithEngineAsync(RunEngineOptions engine, ILoggerProvider? logs, params IEvaluationMethod[] extraMethods)
     {
-        var bed = new EvalTestBed(extraMethods);
+        var bed = new EvalTestBed(extraMethods, engine: engine, logs: logs);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }

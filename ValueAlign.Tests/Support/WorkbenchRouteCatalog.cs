@@ -15,6 +15,7 @@ namespace ValueAlign.Tests.Support;
 /// <param name="AllowsAnonymous">True when the route opts out of authorization.</param>
 /// <param name="IsStaticAsset">A file served by MapStaticAssets (css, js, icons).</param>
 /// <param name="Source">Where the route comes from (component type or endpoint display name).</param>
+/// <param name="AuthenticationSchemes">Schemes the route authenticates with instead of the sign-in cookie (the served API's "ApiKey").</param>
 public sealed record WorkbenchRoute(
     string Pattern,
     IReadOnlyList<string> Methods,
@@ -22,8 +23,12 @@ public sealed record WorkbenchRoute(
     IReadOnlyList<string> UnnamedRules,
     bool AllowsAnonymous,
     bool IsStaticAsset,
-    string Source)
+    string Source,
+    IReadOnlyList<string>? AuthenticationSchemes = null)
 {
+    /// <summary>True for routes that take API keys only (the served /v1 API): a sign-in cookie opens nothing there.</summary>
+    public bool ApiKeyOnly => AuthenticationSchemes is { Count: > 0 } schemes && schemes.All(s => s == ValueAlign.Web.Hosting.ApiKeyAuthenticationHandler.SchemeName);
+
     public bool AnswersGet => Methods.Count == 0 || Methods.Contains("GET");
 }
 
@@ -80,6 +85,8 @@ public static class WorkbenchRouteCatalog
             .Where(a => !(a.Policy is { } p && WorkbenchPolicies.All.Contains(p)) || !string.IsNullOrEmpty(a.Roles))
             .Select(a => a.Roles is { Length: > 0 } roles ? $"Roles={roles}" : a.Policy is { } p ? $"Policy={p}" : "[Authorize] without a policy")
             .ToList();
-        return new WorkbenchRoute(pattern, methods, named, unnamed, items.OfType<IAllowAnonymous>().Any(), isStaticAsset, source);
+        var schemes = authorize.Where(a => !string.IsNullOrEmpty(a.AuthenticationSchemes))
+            .SelectMany(a => a.AuthenticationSchemes!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
+        return new WorkbenchRoute(pattern, methods, named, unnamed, items.OfType<IAllowAnonymous>().Any(), isStaticAsset, source, schemes);
     }
 }

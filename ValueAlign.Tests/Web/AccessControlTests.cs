@@ -36,6 +36,11 @@ public sealed class AccessControlTests(WorkbenchServerFixture fixture) : IClassF
         { Roles.Curator, "/counterfactuals/study", true },
         { Roles.Annotator, "/counterfactuals/study", false },
         { Roles.Viewer, "/counterfactuals/study", false },
+        // Generating preference data starts runs on the shared model.
+        { Roles.Admin, "/preference-data", true },
+        { Roles.Curator, "/preference-data", true },
+        { Roles.Annotator, "/preference-data", false },
+        { Roles.Viewer, "/preference-data", false },
     };
 
     [Theory]
@@ -109,7 +114,8 @@ public sealed class AccessControlTests(WorkbenchServerFixture fixture) : IClassF
         }
         var right = await WorkbenchSession.PostFormAsync(client, "/account/login", "/account/login",
             new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password });
-        Assert.Contains("locked", Uri.UnescapeDataString(right.Headers.Location!.OriginalString));
+        // Locked: refused with the one answer every failed sign-in gets.
+        Assert.Contains(ValueAlign.Web.Components.Account.AccountEndpoints.Refused, Uri.UnescapeDataString(right.Headers.Location!.OriginalString));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 

@@ -8,6 +8,7 @@ using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives.Store;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Inference.OpenAi;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Core.Methods.Couple.Study;
 using ValueAlign.Core.Methods.LegalDelta;
@@ -28,11 +29,12 @@ public static class CoreRegistration
         services.AddModelRegistry(paths.ModelsFolder);
         var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
         services.AddValueAlignInference(models);
+        services.AddOpenAiBackend(configuration.GetSection(OpenAiBackendOptions.SectionName).Get<OpenAiBackendOptions>() ?? new OpenAiBackendOptions());
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"), Path.Combine(paths.DataFolder, "dilemmas", "dilemmas.jsonl"),
             Path.Combine(paths.DataFolder, "prompts", "value-laden.jsonl"));
         services.AddAnnotation();
         services.AddJobs();
-        services.AddEvaluation();
+        services.AddEvaluation(configuration.GetSection(RunEngineOptions.SectionName).Get<RunEngineOptions>());
         services.AddValueEvaluationMethods();
         services.AddCounterfactualStudy();
         services.AddLongMab();

@@ -33,17 +33,21 @@ public static class WorkbenchWebApp
         builder.Services.AddJobRunnerHostedService();
         builder.Services.AddModelPreloadHostedService();
         builder.Services.AddWorkbenchAuthentication();
+        builder.Services.AddReverseProxySupport(builder.Configuration);
+        builder.Services.AddSignInProtection(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ValueAlign.Web.Dashboards.PlotlyScriptFile>();
         builder.Services.AddSingleton<ValueAlign.Web.Counterfactuals.IInspectorModel, ValueAlign.Web.Counterfactuals.SharedInspectorModel>();
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
+        builder.Services.AddOpenAiApi(builder.Configuration);
         // Keys on disk so sign-in cookies and antiforgery tokens survive a restart.
         builder.Services.AddDataProtection()
             .SetApplicationName("ValueAlign")
             .PersistKeysToFileSystem(new DirectoryInfo(paths.KeysFolder));
 
         var app = builder.Build();
+        app.UseReverseProxySupport();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         // Pages explain 404/403/400 for page requests. A refused POST (a forged or expired form)
@@ -57,6 +61,7 @@ public static class WorkbenchWebApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         // Styles, scripts and icons are needed by the sign-in page itself.
         app.MapStaticAssets().AllowAnonymous();
@@ -64,6 +69,7 @@ public static class WorkbenchWebApp
         app.MapMediaEndpoints();
         app.MapExportEndpoints();
         app.MapDashboardEndpoints();
+        app.MapOpenAiEndpoints();
         app.MapRunArtefactEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
@@ -84,6 +90,8 @@ public static class WorkbenchWebApp
             options.Cookie.Name = "ValueAlign.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is https, which behind a TLS proxy needs ReverseProxy:Enabled.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
         });

@@ -30,6 +30,9 @@ public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundSto
 
     public RunKind Kind => RunKind.Optimisation;
 
+    /// <summary>Each round reads the rounds before it from the store.</summary>
+    public bool UnitsBuildOnEarlierUnits => true;
+
     public string DefaultParametersJson => "{\"trait\":\"big-five:agreeableness\",\"scorer\":\"judge\",\"prompts\":10,\"rounds\":5,\"candidates\":10,\"behaviours\":3,\"samples\":6,\"keep\":3}";
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();

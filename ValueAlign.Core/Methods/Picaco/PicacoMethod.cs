@@ -32,6 +32,9 @@ public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog set
 
     public RunKind Kind => RunKind.Optimisation;
 
+    /// <summary>Each round reads the rounds before it from the store.</summary>
+    public bool UnitsBuildOnEarlierUnits => true;
+
     public string DefaultParametersJson => "{\"valueSet\":\"confucianism-4\",\"prompts\":50,\"rounds\":10,\"alignedPool\":10,\"noisyPool\":15,\"candidates\":4}";
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();

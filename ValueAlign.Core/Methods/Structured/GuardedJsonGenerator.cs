@@ -27,9 +27,11 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
         Func<IReadOnlyDictionary<string, JsonElement>, string?>? check = null,
         Action<int, string?>? observe = null)
     {
+        // The default object grammar has a JSON-schema twin for servers that take schemas instead.
+        Func<IReadOnlyList<JsonField>, string?> schema = grammar is null ? f => JsonSchemaFields.ToSchema(f).ToJsonString() : _ => null;
         grammar ??= JsonGrammar.ForObject;
         var calls = new List<ModelCall>(2);
-        var first = await AttemptAsync(purpose, 1, prompt, fields, generation, grammar, check, observe, cancellationToken).ConfigureAwait(false);
+        var first = await AttemptAsync(purpose, 1, prompt, fields, generation, grammar, schema, check, observe, cancellationToken).ConfigureAwait(false);
         calls.Add(first.Call);
         if (first.Values is not null)
         {
@@ -39,7 +41,7 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
             ? f with { Type = new JsonFieldType.Text(Math.Min(t.MaxLength, strictTextMaxLength)) }
             : f).ToArray();
         var strictPrompt = prompt + "\n(Previous answer was invalid: " + first.Call.Error + ") Reply with exactly: " + Layout(fields) + "\n";
-        var second = await AttemptAsync(purpose, 2, strictPrompt, strictFields, generation with { Temperature = 0 }, grammar, check, observe, cancellationToken).ConfigureAwait(false);
+        var second = await AttemptAsync(purpose, 2, strictPrompt, strictFields, generation with { Temperature = 0 }, grammar, schema, check, observe, cancellationToken).ConfigureAwait(false);
         calls.Add(second.Call);
         return second.Values is not null
             ? new GuardedJsonResult(second.Values, strictPrompt, second.Call.RawOutput, null, calls)
@@ -49,7 +51,7 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
 
     private async Task<(IReadOnlyDictionary<string, JsonElement>? Values, ModelCall Call)> AttemptAsync(
         string purpose, int attempt, string prompt, IReadOnlyList<JsonField> fields, GenerationOptions settings,
-        Func<IReadOnlyList<JsonField>, string> grammar, Func<IReadOnlyDictionary<string, JsonElement>, string?>? check,
+        Func<IReadOnlyList<JsonField>, string> grammar, Func<IReadOnlyList<JsonField>, string?> schema, Func<IReadOnlyDictionary<string, JsonElement>, string?>? check,
         Action<int, string?>? observe, CancellationToken cancellationToken)
     {
         var rules = grammar(fields);
@@ -60,7 +62,7 @@ public sealed class GuardedJsonGenerator(ILanguageModel model, GenerationOptions
         observe?.Invoke(attempt, null);
         try
         {
-            await foreach (var piece in model.CompleteAsync(prompt, settings with { Grammar = rules, MaxTokens = MaxTokens(fields) }, cancellationToken).ConfigureAwait(false))
+            await foreach (var piece in model.CompleteAsync(prompt, settings with { Grammar = rules, JsonSchema = schema(fields), MaxTokens = MaxTokens(fields) }, cancellationToken).ConfigureAwait(false))
             {
                 output.Append(piece);
                 observe?.Invoke(attempt, piece);

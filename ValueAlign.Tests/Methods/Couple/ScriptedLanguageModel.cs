@@ -29,7 +29,7 @@ internal sealed class ScriptedLanguageModel(Func<string, GenerationOptions, stri
     /// <summary>Called after each completion is recorded (e.g. to cancel mid-run).</summary>
     public Action<int>? AfterCompletion { get; set; }
 
-    public ModelDescription Description { get; } = new("scripted", "scripted", 70000, 8, 100000, 0, false);
+    public ModelDescription Description { get; init; } = new("scripted", "scripted", 70000, 8, 100000, 0, false);
 
     public static int TokenOf(char c) => c + 10;
 

@@ -29,6 +29,11 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
 
     private sealed record FixedModel(ILanguageModel? Current) : IInspectorModel;
 
+    private sealed record FixedModels(ILanguageModel Current, IReadOnlyList<ILanguageModel> Loaded) : IInspectorModel
+    {
+        ILanguageModel? IInspectorModel.Current => Current;
+    }
+
     public Task InitializeAsync()
     {
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
@@ -153,6 +158,44 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
 
         page.WaitForElement("[data-testid=attributed-chart]");
         Assert.Equal("2", page.Find("[data-testid=attributed-chart] [data-testid=profile-chart]").GetAttribute("data-traces"));
+    }
+
+    [Fact]
+    public async Task A_judge_picked_among_the_loaded_models_rates_the_responses_and_the_result_says_who_judged()
+    {
+        var model = new ScriptedLanguageModel(_script.Respond);
+        var judge = new ScriptedLanguageModel(_script.Respond) { Description = new("judge", "/models/judge.gguf", 70000, 8, 100000, 0, false) };
+        _ctx.Services.AddSingleton<IInspectorModel>(new FixedModels(model, [model, judge]));
+        var popovers = _ctx.Render<MudBlazor.MudPopoverProvider>();
+        var page = _ctx.Render<CounterfactualsPage>();
+        Fill(page);
+        await page.Find("button[data-testid=method-value-prompt]").ClickAsync(new());
+
+        page.FindAll("div.mud-input-control").First(c => c.TextContent.Contains("Judge (attribution and evaluation)"))
+            .QuerySelector("div.mud-input-control-input-container, .mud-select-input, .mud-input")!.MouseDown();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == "judge"));
+        popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == "judge").Click();
+        page.WaitForAssertion(() => Assert.Contains("Judged by judge.", page.Markup));
+        await page.Find("button[data-testid=run]").ClickAsync(new());
+
+        page.WaitForElement("[data-testid=results]");
+        Assert.Equal("judged by judge", page.Find("[data-testid=cf-judging]").TextContent.Trim());
+        // The model only wrote; every rating prompt (the before and after attributions) went to the judge.
+        Assert.DoesNotContain(model.Completions, c => c.Prompt.Contains("Rate how strongly", StringComparison.Ordinal));
+        Assert.Contains(model.Completions, c => c.Prompt.StartsWith("Give these values the following priorities", StringComparison.Ordinal));
+        Assert.Equal(2, judge.Completions.Count); // before and after
+        Assert.All(judge.Completions, c => Assert.Contains("Rate how strongly", c.Prompt));
+    }
+
+    [Fact]
+    public async Task Without_a_judge_the_inspector_result_is_labelled_self_judged()
+    {
+        var page = Render(new ScriptedLanguageModel(_script.Respond));
+        Fill(page);
+        await page.Find("button[data-testid=method-value-prompt]").ClickAsync(new());
+        await page.Find("button[data-testid=run]").ClickAsync(new());
+        page.WaitForElement("[data-testid=results]");
+        Assert.Equal("self-judged", page.Find("[data-testid=cf-judging]").TextContent.Trim());
     }
 
     [Fact]

@@ -73,4 +73,23 @@ public class NavMenuTests
         Assert.Equal(shown, LinkTexts(menu).Contains("Counterfactuals"));
         Assert.Equal(shown, menu.FindAll("a[href='/counterfactuals']").Count == 1);
     }
+
+    [Theory]
+    [InlineData(Roles.Admin, true)]
+    [InlineData(Roles.Curator, true)]
+    [InlineData(Roles.Annotator, false)]
+    [InlineData(Roles.Viewer, false)]
+    public async Task Preference_data_link_is_shown_to_the_roles_that_may_start_runs(string role, bool shown)
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("someone@example.org");
+        auth.SetWorkbenchRoles(role);
+
+        var menu = ctx.Render<NavMenu>();
+
+        Assert.Equal(shown, menu.FindAll("a[href='/preference-data']").Count == 1);
+    }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ValueAlign.Core.Accounts;
@@ -101,6 +102,23 @@ public sealed class RunPagesTests : IAsyncLifetime
         Assert.Equal("3/3", page.Find("[data-testid=progress-count]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=new-run]")); // viewers do not start runs
         Assert.Empty(page.FindAll("[data-testid=cancel-run], [data-testid=resume-run]"));
+    }
+
+    [Fact]
+    public async Task The_run_page_names_the_projector_that_showed_the_images()
+    {
+        var run = await CreateRunAsync();
+        await using (var db = _bed.OpenDb())
+        {
+            await db.EvalRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ImagesSeen, true).SetProperty(r => r.ProjectorFileName, "mmproj-tiny.gguf")
+                .SetProperty(r => r.ProjectorSha256, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+        }
+        SignIn(Roles.Viewer);
+
+        var page = _ctx.Render<RunPage>(p => p.Add(c => c.RunId, run.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("mmproj-tiny.gguf (0123456789ab)", page.Find("[data-testid=config-projector]").TextContent));
     }
 
     [Fact]

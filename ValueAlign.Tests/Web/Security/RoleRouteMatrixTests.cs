@@ -92,6 +92,11 @@ public sealed partial class RoleRouteMatrixTests(LibraryServerFixture fixture, I
             // Public: nobody is refused (a signed-in user may be sent on, e.g. from /setup).
             return toDenied || status is 401 or 403 ? $"refused a public route ({status} {location})" : null;
         }
+        if (route.ApiKeyOnly)
+        {
+            // The served API takes personal API keys only (tested per role in ServedApiHttpTests): no cookie opens it.
+            return status == 401 ? null : $"an API-key route answered {status} to a request without a key";
+        }
         if (who == SignedOut)
         {
             return toLogin ? null : $"expected a redirect to sign-in, got {status} {location}";

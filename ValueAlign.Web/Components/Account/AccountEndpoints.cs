@@ -21,23 +21,25 @@ public static class AccountEndpoints
         group.MapPost("/login", async (
             [FromForm] SignInForm form,
             SignInManager<AppUser> signIn,
-            UserManager<AppUser> users) =>
+            UserManager<AppUser> users,
+            Hosting.AccountAttempts attempts) =>
         {
             var returnUrl = SafeReturnUrl(form.ReturnUrl);
+            if (!attempts.TryAttempt(form.Email))
+            {
+                return BackToLogin(Refused, returnUrl);
+            }
             var user = await users.FindByEmailAsync(form.Email?.Trim() ?? "");
-            if (user is { IsDisabled: true })
+            if (user is null || user.IsDisabled)
             {
-                return BackToLogin("This account is disabled. Ask an Admin.", returnUrl);
+                // Same answer as a wrong password, after the same password hashing work, so the
+                // answer tells nothing about which accounts exist or are disabled.
+                users.PasswordHasher.HashPassword(new AppUser(), form.Password ?? "");
+                return BackToLogin(Refused, returnUrl);
             }
-            var result = await signIn.PasswordSignInAsync(user?.UserName ?? "", form.Password ?? "", form.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return Results.LocalRedirect(returnUrl);
-            }
-            return BackToLogin(
-                result.IsLockedOut ? "Too many failed attempts: the account is locked for 5 minutes." : "Wrong email or password.",
-                returnUrl);
-        });
+            var result = await signIn.PasswordSignInAsync(user.UserName ?? "", form.Password ?? "", form.RememberMe, lockoutOnFailure: true);
+            return result.Succeeded ? Results.LocalRedirect(returnUrl) : BackToLogin(Refused, returnUrl);
+        }).RequireRateLimiting(Hosting.SignInProtection.PolicyName);
 
         group.MapPost("/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
         {
@@ -65,6 +67,9 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/");
         });
     }
+
+    /// <summary>The one answer to every failed sign-in: unknown, disabled, locked, wrong password or too many attempts.</summary>
+    public const string Refused = "Wrong email or password, or the account cannot sign in now (locked or disabled). Try again later or ask an Admin.";
 
     private static IResult BackToLogin(string error, string returnUrl) =>
         Results.LocalRedirect($"/account/login?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl)}");

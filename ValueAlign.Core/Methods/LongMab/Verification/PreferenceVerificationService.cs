@@ -65,6 +65,14 @@ public sealed class PreferenceVerificationService(
         }, cancellationToken);
     }
 
+    /// <summary>The id of the run's verification project, or null when none was created.</summary>
+    public async Task<long?> ExistingProjectIdAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var name = ProjectName(runId);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.VerificationProjects.AsNoTracking().Where(p => p.Name == name).Select(p => (long?)p.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Writes (or updates) the run's pair items and the reward's judge labels; returns the items.</summary>
     public async Task<IReadOnlyList<BenchmarkItem>> PrepareItemsAsync(long runId, CancellationToken cancellationToken = default)
     {
