@@ -14,6 +14,8 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchAnnotateCommand.Create());
         bench.Subcommands.Add(BenchCultureCommand.Create());
         bench.Subcommands.Add(BenchRunCommand.Create());
+        bench.Subcommands.Add(BenchLongMabCommand.Create());
+        bench.Subcommands.Add(BenchLegalDeltaCommand.Create());
         return bench;
     }
 }

@@ -133,7 +133,7 @@ public static class EvalCommand
     /// A path the user typed relative to the current directory is accepted when that file lies in
     /// the models folder; the registry still refuses anything outside it.
     /// </summary>
-    private static string ModelArgument(IServiceProvider services, string path)
+    internal static string ModelArgument(IServiceProvider services, string path)
     {
         var fromHere = Path.GetFullPath(path, Directory.GetCurrentDirectory());
         return !Path.IsPathRooted(path) && File.Exists(fromHere) && !File.Exists(Path.Combine(services.GetRequiredService<ModelRegistry>().ModelsRoot, path))
@@ -142,7 +142,7 @@ public static class EvalCommand
     }
 
     /// <summary>Runs the run's job here; Ctrl+C cancels the job (state Cancelled), not the process mid-write.</summary>
-    private static async Task<JobState?> ExecuteAsync(IServiceProvider services, EvalRun run, CliConsole console, CancellationToken ct)
+    internal static async Task<JobState?> ExecuteAsync(IServiceProvider services, EvalRun run, CliConsole console, CancellationToken ct)
     {
         var queue = services.GetRequiredService<JobQueue>();
         var runner = services.GetRequiredService<JobRunner>();

@@ -20,6 +20,7 @@ public static class WorkbenchCli
         root.Subcommands.Add(PresetsCommand.Create());
         root.Subcommands.Add(CounterfactualCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(PreferenceDataCommand.Create());
         root.Subcommands.Add(OptimiseCommand.Create());
         return root;
     }

@@ -36,11 +36,11 @@ public static class LongMabGenerator
         var itemHash = SampleSeed.Hash(itemKey);
 
         var probe = await GenerateAsync(model, LongMabPrompts.Probe(qa.Question), options, SampleSeed.Derive(seed, itemHash, 0), cancellationToken);
-        var probeEmbedding = await model.EmbedAsync(probe.Length == 0 ? qa.Question : probe, cancellationToken).ConfigureAwait(false);
+        var probeEmbedding = await EmbedAsync(model, probe.Length == 0 ? qa.Question : probe, cancellationToken);
         var initial = new double[chunks.Count];
         for (var i = 0; i < chunks.Count; i++)
         {
-            initial[i] = Cosine(probeEmbedding, await model.EmbedAsync(chunks[i].Text, cancellationToken).ConfigureAwait(false));
+            initial[i] = Cosine(probeEmbedding, await EmbedAsync(model, chunks[i].Text, cancellationToken));
         }
 
         var bandit = new UcbBandit(initial, options.Epsilon);
@@ -77,6 +77,25 @@ public static class LongMabGenerator
             text.Append(piece);
         }
         return text.ToString().Trim();
+    }
+
+    /// <summary>
+    /// The embedding of a text; a text longer than the backend's embedding window (an over-long
+    /// sentence, a chunk budget above the window) is embedded by its beginning, halved until it fits.
+    /// </summary>
+    private static async Task<float[]> EmbedAsync(ILanguageModel model, string text, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await model.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException) when (attempt < 8 && text.Length > 1)
+            {
+                text = text[..(text.Length / 2)];
+            }
+        }
     }
 
     /// <summary>Cosine similarity; a zero vector (an empty or degenerate embedding) has no direction and scores 0.</summary>
