@@ -40,6 +40,8 @@ public static class EvalCommand
         {
             model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, parameters, seed, name, output,
         };
+        var endpoints = new EndpointOptions();
+        endpoints.AddTo(command);
         command.Validators.Add(result =>
         {
             var resuming = result.GetResult(resume) is not null;
@@ -78,10 +80,12 @@ public static class EvalCommand
                         AlignmentGroup = parse.GetValue(group),
                         Search = parse.GetValue(search),
                     };
-                    var request = new EvalRunRequest(ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter,
+                    var serverModel = endpoints.Model(parse, services, parse.GetValue(model));
+                    var request = new EvalRunRequest(serverModel?.ToString() ?? ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter,
                         parse.GetValue(parameters), parse.GetValue(seed), parse.GetValue(name))
                     {
-                        Judge = parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(ModelArgument(services, judgeText)) : null,
+                        Judge = endpoints.Judge(parse, services, parse.GetValue(judge))
+                            ?? (parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(ModelArgument(services, judgeText)) : null),
                     };
                     run = await runs.CreateAsync(request, $"cli:{Environment.UserName}", ct);
                     var judging = RunJudge.Of(run).Label is { } label ? ", " + label : "";
