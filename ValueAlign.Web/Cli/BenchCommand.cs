@@ -16,6 +16,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchRunCommand.Create());
         bench.Subcommands.Add(BenchLongMabCommand.Create());
         bench.Subcommands.Add(BenchLegalDeltaCommand.Create());
+        bench.Subcommands.Add(BenchOptimiseCommand.Create());
         return bench;
     }
 }

@@ -106,6 +106,22 @@ public sealed class OptimiseCommandTests
         Assert.Equal(WithoutTimings(await File.ReadAllTextAsync(expected)), WithoutTimings(await File.ReadAllTextAsync(output)));
     }
 
+    [Fact]
+    public async Task Bench_optimise_reports_seconds_per_round_for_each_method_and_prompt_count()
+    {
+        await using var bed = await EvalTestBed.CreateAsync();
+
+        var result = await WorkbenchCommand.RunAsync(["bench", "optimise", "--model", StoriesModelFixture.ModelPath, "--prompts", "1,2", "--threads", "1"],
+            bed.DatabasePath, environment: Environment(), timeout: TimeSpan.FromMinutes(4));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        foreach (var line in new[] { "picaco  N=1 ", "picaco  N=2 ", "irote   N=1 ", "irote   N=2 " })
+            Assert.Contains(line, result.Output, StringComparison.Ordinal);
+        var json = JsonDocument.Parse(result.Output[result.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        Assert.Equal(4, json.RootElement.GetProperty("timings").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("timings").EnumerateArray(), t => Assert.True(t.GetProperty("meanSecondsPerRound").GetDouble() > 0));
+    }
+
     private static async Task<int> RoundsStoredAsync(EvalTestBed bed)
     {
         await using var db = bed.OpenDb();
