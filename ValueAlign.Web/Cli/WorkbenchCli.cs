@@ -31,11 +31,10 @@ public static class WorkbenchCli
         {
             return false;
         }
-        if (HelpFlags.Contains(args[0]))
-        {
-            return true;
-        }
-        return BuildRootCommand().Subcommands.Any(c => c.Name == args[0]);
+        // The web host takes only options (--urls ...) and Key=Value settings; any other first word
+        // is a verb, and a mistyped one ("evl") gets the usage error and a non-zero exit instead of
+        // silently starting the web server.
+        return HelpFlags.Contains(args[0]) || (!args[0].StartsWith('-') && !args[0].Contains('='));
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
