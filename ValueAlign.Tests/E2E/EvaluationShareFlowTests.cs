@@ -39,7 +39,7 @@ public sealed class EvaluationShareFlowTests(BrowserFixture browser) : IClassFix
         {
             // Configure and start the run through the form.
             await page.SignInAsAsync(Email, Password, "/runs/new");
-            await PickAsync(page, "Model (models folder)", "stories260K.gguf");
+            await PickAsync(page, "Model", "stories260K.gguf");
             await PickAsync(page, "Method", "Culture MCQ (MMA-ASIA)");
             await PickAsync(page, "Kind", "CultureMultipleChoice");
             var count = page.Locator("[data-testid=run-item-count]");

@@ -59,6 +59,10 @@ public sealed class WorkbenchServer : IAsyncDisposable
         start.Environment["Database__ConnectionString"] = $"Data Source={temp.File("workbench.db")}";
         start.Environment["Paths__Keys"] = temp.File("keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Fixtures share one server across many tests that each sign in; the sign-in limits are
+        // tested on their own (SignInProtectionTests passes its own, small values).
+        start.Environment["SignIn__AttemptsPerIpPerMinute"] = "100000";
+        start.Environment["SignIn__AttemptsPerAccountPerMinute"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__")] = value;

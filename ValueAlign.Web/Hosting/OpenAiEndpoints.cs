@@ -39,8 +39,15 @@ public static class OpenAiEndpoints
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
+            var other = limiter.OnRejected;
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
+                if (SignInProtection.RateLimitPolicyOf(rejected.HttpContext) != RateLimitPolicy)
+                {
+                    if (other is not null)
+                        await other(rejected, cancellationToken);
+                    return;
+                }
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await WriteErrorAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,

@@ -22,11 +22,17 @@ public static class SignInProtection
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
+            // Other limiters (the served API's) answer their own rejections, whichever is configured last.
+            var other = options.OnRejected;
+            options.OnRejected = (context, cancellationToken) =>
             {
+                if (RateLimitPolicyOf(context.HttpContext) != PolicyName)
+                {
+                    return other?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
+                }
                 context.HttpContext.Response.ContentType = "text/plain";
                 return new ValueTask(context.HttpContext.Response.WriteAsync(
-                    "Too many sign-in attempts from this address: wait a minute and try again."));
+                    "Too many sign-in attempts from this address: wait a minute and try again.", cancellationToken));
             };
             options.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -34,6 +40,10 @@ public static class SignInProtection
         });
         return services;
     }
+
+    /// <summary>The rate-limiting policy of the endpoint a request reached (null when it has none).</summary>
+    public static string? RateLimitPolicyOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
 }
 
 /// <summary>Sign-in attempts per account (by normalised e-mail) in a sliding window, kept in memory.</summary>
