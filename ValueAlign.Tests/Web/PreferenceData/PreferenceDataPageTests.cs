@@ -50,7 +50,8 @@ public sealed class PreferenceDataPageTests : IAsyncLifetime
                     await _release.WaitAsync(ct);
             },
         };
-        _bed = await EvalTestBed.CreateAsync(new ModelSwappingMethod(new LongMabMethod(_feed), _model));
+        // One unit at a time: the test holds the model at its Nth call, which must be the first item's.
+        _bed = await EvalTestBed.CreateWithEngineAsync(new RunEngineOptions { UnitsInFlight = 1 }, null, new ModelSwappingMethod(new LongMabMethod(_feed), _model));
         await _bed.ImportDemoFileAsync("hotpotqa-demo.json");
         var factory = _bed.Services.GetRequiredService<IDbContextFactory<ValueAlignDbContext>>();
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(30);
