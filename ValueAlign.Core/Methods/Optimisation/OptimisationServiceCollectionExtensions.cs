@@ -23,10 +23,12 @@ public static class OptimisationServiceCollectionExtensions
         services.AddSingleton<OptimisationRunReader>();
         services.AddSingleton(new OptimisationStarter.Files(valueLadenPromptsFile));
         services.AddSingleton<OptimisationStarter>();
+        services.AddSingleton<OptimisationChecks>();
         services.AddSingleton<PicacoMethod>();
         services.AddSingleton<IroteMethod>();
         services.AddSingleton<IEvaluationMethod>(sp => sp.GetRequiredService<PicacoMethod>());
         services.AddSingleton<IEvaluationMethod>(sp => sp.GetRequiredService<IroteMethod>());
+        services.AddSingleton<IEvaluationMethod, Picaco.Conformity.ConformityMethod>();
         return services;
     }
 }

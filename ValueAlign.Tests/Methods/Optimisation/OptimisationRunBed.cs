@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ValueAlign.Core.Benchmarks.Import;
+using ValueAlign.Core.Methods;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Values;
 using ValueAlign.Tests.Evaluation;
@@ -8,7 +9,7 @@ using ValueAlign.Tests.Values;
 
 namespace ValueAlign.Tests.Methods.Optimisation;
 
-/// <summary>The run engine with the optimisers registered as the workbench does, and the shipped value-laden prompts imported.</summary>
+/// <summary>The run engine with the optimisers and the value methods registered as the workbench does, and the shipped value-laden prompts imported.</summary>
 internal static class OptimisationRunBed
 {
     public static async Task<EvalTestBed> CreateAsync()
@@ -16,6 +17,7 @@ internal static class OptimisationRunBed
         var bed = await EvalTestBed.CreateAsync(services =>
         {
             services.AddValueSystemCatalog(ValueSystemFiles.ShippedFolder);
+            services.AddValueEvaluationMethods();
             services.AddPromptOptimisers(Path.Combine(RepositoryRoot.Path, "data", "value-sets", "picaco.json"), Path.Combine(RepositoryRoot.Path, "data", "prompts", "value-laden.jsonl"));
         });
         var result = await bed.Services.GetRequiredService<ImportService>()

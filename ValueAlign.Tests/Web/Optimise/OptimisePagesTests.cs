@@ -40,7 +40,7 @@ public sealed class OptimisePagesTests : IAsyncLifetime
         foreach (var type in new[]
                  {
                      typeof(RunArtefactStore), typeof(ModelBackends), typeof(OptimisationStarter), typeof(OptimisationRunReader),
-                     typeof(OptimisationProgressBoard), typeof(ValueSetCatalog), typeof(ValueSystemCatalog), typeof(BenchmarkQuery), typeof(EvaluationMethods),
+                     typeof(OptimisationProgressBoard), typeof(ValueSetCatalog), typeof(ValueSystemCatalog), typeof(BenchmarkQuery), typeof(EvaluationMethods), typeof(OptimisationChecks),
                  })
         {
             _ctx.Services.AddSingleton(type, _bed.Services.GetRequiredService(type));
@@ -145,6 +145,11 @@ public sealed class OptimisePagesTests : IAsyncLifetime
         Assert.Contains(pool.QuerySelectorAll("tr"), r => r.GetAttribute("data-pool") == "aligned");
         Assert.Contains(pool.QuerySelectorAll("tr"), r => r.GetAttribute("data-pool") == "noisy");
         Assert.Single(page.FindAll("[data-testid=opt-candidates] tr[data-winner=yes]"));
+
+        // Did it work? One click starts the held-out comparison run and links to it.
+        page.Find("[data-testid=opt-check-start]").Click();
+        page.WaitForAssertion(() => Assert.Matches(@"^/runs/\d+$", page.Find("[data-testid=opt-check-link]").GetAttribute("href")));
+        Assert.Contains((await _bed.Runs.ListAsync()).Select(r => r.Run.Method), m => m == ValueAlign.Core.Methods.Picaco.Conformity.ConformityMethod.MethodId);
 
         // One click: the New run form opens with the instruction as its system prompt.
         var link = page.Find("[data-testid=opt-use-as-system-prompt]").GetAttribute("href")!;
