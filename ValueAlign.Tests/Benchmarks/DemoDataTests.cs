@@ -13,7 +13,7 @@ public class DemoDataTests
     {
         using var lib = await LibraryDatabase.CreateAsync();
         var results = await lib.Seeder(DemoFolder).SeedIfEmptyAsync();
-        Assert.Equal(10, results.Count);
+        Assert.Equal(11, results.Count);
         Assert.All(results, r => Assert.True(r.Succeeded && r.Inserted > 0, r.File));
         var items = await lib.ItemsAsync();
         Assert.Equal(Enum.GetValues<ItemKind>().Order(), items.Select(i => i.Kind).Distinct().Order());

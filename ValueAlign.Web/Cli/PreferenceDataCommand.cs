@@ -14,7 +14,7 @@ namespace ValueAlign.Web.Cli;
 
 /// <summary>
 /// `preference-data --model M --items FILE|--benchmark B [--rounds T] [--seed S] [--chunk-tokens N]
-/// [--chunks-per-round K] --out pairs.jsonl [--format jsonl|parquet]` runs LongMab-PO as a
+/// [--chunks-per-round K] [--answer-tokens N] --out pairs.jsonl [--format jsonl|parquet]` runs LongMab-PO as a
 /// generation run (a file given with --items is imported first and only its items are used) and
 /// writes the pairs; `preference-data --from-run ID [--verified-only] --out FILE` exports the
 /// pairs of a finished run, only the human-confirmed ones with --verified-only. Ctrl+C cancels;
@@ -32,6 +32,7 @@ public static class PreferenceDataCommand
         var seed = new Option<int>("--seed") { Description = "Seed for sampling (part of the configuration hash).", DefaultValueFactory = _ => 0 };
         var chunkTokens = new Option<int>("--chunk-tokens") { Description = "Chunk token budget.", DefaultValueFactory = _ => new LongMabOptions().ChunkTokens };
         var perRound = new Option<int>("--chunks-per-round") { Description = "Chunks (k) per round.", DefaultValueFactory = _ => new LongMabOptions().ChunksPerRound };
+        var answerTokens = new Option<int>("--answer-tokens") { Description = "Tokens of each reasoning answer (and of the probe).", DefaultValueFactory = _ => new LongMabOptions().MaxAnswerTokens };
         var fromRun = new Option<long?>("--from-run") { Description = "Export the pairs of this finished LongMab-PO run instead of generating." };
         var verifiedOnly = new Option<bool>("--verified-only") { Description = "Keep only pairs whose verified human label is the reward's choice." };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the pairs.", Required = true };
@@ -39,7 +40,7 @@ public static class PreferenceDataCommand
         format.AcceptOnlyFromAmong("jsonl", "parquet");
         var command = new Command("preference-data", "Generate LongMab-PO preference pairs (or export a run's pairs).")
         {
-            model, items, benchmark, rounds, seed, chunkTokens, perRound, fromRun, verifiedOnly, output, format,
+            model, items, benchmark, rounds, seed, chunkTokens, perRound, answerTokens, fromRun, verifiedOnly, output, format,
         };
         command.Validators.Add(result =>
         {
@@ -68,7 +69,7 @@ public static class PreferenceDataCommand
                 }
                 else
                 {
-                    var run = await CreateRunAsync(services, parse, console, model, items, benchmark, rounds, seed, chunkTokens, perRound, ct);
+                    var run = await CreateRunAsync(services, parse, console, model, items, benchmark, rounds, seed, chunkTokens, perRound, answerTokens, ct);
                     if (run is null)
                         return 1;
                     var state = await EvalCommand.ExecuteAsync(services, run, console, ct);
@@ -104,7 +105,7 @@ public static class PreferenceDataCommand
 
     private static async Task<EvalRun?> CreateRunAsync(
         IServiceProvider services, ParseResult parse, CliConsole console, Option<string?> model, Option<FileInfo?> items, Option<string?> benchmark,
-        Option<int> rounds, Option<int> seed, Option<int> chunkTokens, Option<int> perRound, CancellationToken ct)
+        Option<int> rounds, Option<int> seed, Option<int> chunkTokens, Option<int> perRound, Option<int> answerTokens, CancellationToken ct)
     {
         string[]? keys = null;
         if (parse.GetValue(items) is { } file)
@@ -124,6 +125,7 @@ public static class PreferenceDataCommand
             ["rounds"] = parse.GetValue(rounds),
             ["chunkTokens"] = parse.GetValue(chunkTokens),
             ["chunksPerRound"] = parse.GetValue(perRound),
+            ["maxAnswerTokens"] = parse.GetValue(answerTokens),
         }.Concat(keys is null ? [] : [new KeyValuePair<string, object>("items", keys)]).ToDictionary());
         var filter = new ItemFilter { Kind = ItemKind.LongContextQa, Benchmark = parse.GetValue(benchmark) };
         var run = await services.GetRequiredService<EvalRunService>().CreateAsync(

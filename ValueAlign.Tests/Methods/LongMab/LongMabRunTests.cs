@@ -102,23 +102,30 @@ public sealed class LongMabRunTests
             expected = await ArtefactTextAsync(reference, run.Id, "preference-pairs");
         }
 
-        // The same run held in the second item's third round, cancelled there, then resumed.
+        // The same run with the orchards item held in its third round (items run side by side), cancelled
+        // once the other item is stored, then resumed: the held item is redone with the same seeds.
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var (bed, model) = await BedAsync(async (call, ct) =>
+        var (bed, model) = await BedAsync();
+        await using var _ = bed;
+        model.Gate = async (call, ct) =>
         {
-            if (call == 7 + 3)
+            List<string> prompts;
+            lock (model.Chats) prompts = [.. model.Chats.Take(call).Select(c => c.Prompt)];
+            bool Orchards(string p) => p.StartsWith("Read the passages", StringComparison.Ordinal) && p.Contains("Which valley's orchards");
+            if (Orchards(prompts[^1]) && prompts.Count(Orchards) == 3)
             {
                 held.TrySetResult();
                 await Task.Delay(Timeout.Infinite, ct);
             }
-        });
-        await using var _ = bed;
+        };
         var stopped = await bed.Runs.CreateAsync(new EvalRunRequest(EvalTestBed.StoriesModel, LongMabMethod.MethodId, DemoItems, Parameters, Seed: 9), "alice");
         var running = bed.Runner.RunAsync(stopped.JobId, CancellationToken.None);
         await held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        for (var wait = 0; wait < 600 && (await bed.Runs.AllResultsAsync(stopped.Id)).Count == 0; wait++)
+            await Task.Delay(100);
         Assert.True(await bed.Runs.CancelAsync(stopped.Id));
         Assert.Equal(JobState.Cancelled, await running);
-        Assert.Single(await bed.Runs.AllResultsAsync(stopped.Id));
+        Assert.Equal("hotpotqa/demo-hotpot-lighthouse", LongMabTraceJson.Deserialize(Assert.Single(await bed.Runs.AllResultsAsync(stopped.Id)).RawOutput).ItemKey);
 
         model.Gate = (_, _) => Task.CompletedTask;
         Assert.True(await bed.Runs.ResumeAsync(stopped.Id));

@@ -118,12 +118,13 @@ public sealed class PreferenceDataPageTests : IAsyncLifetime
     public async Task A_running_item_shows_live_rounds_then_the_pairs_and_one_click_verification()
     {
         var run = await _bed.Runs.CreateAsync(new EvalRunRequest(EvalTestBed.StoriesModel, LongMabMethod.MethodId,
-            new ItemFilter { Kind = ItemKind.LongContextQa }, """{"rounds":6,"chunksPerRound":2,"chunkTokens":120,"overlapSentences":1}""", 5), "curator");
+            new ItemFilter { Kind = ItemKind.LongContextQa },
+            """{"rounds":6,"chunksPerRound":2,"chunkTokens":120,"overlapSentences":1,"items":["hotpotqa/demo-hotpot-lighthouse"]}""", 5), "curator");
         var page = Open(run.Id);
         Assert.NotNull(page.Find("[data-testid=pd-run]"));
         Assert.Empty(page.FindAll("[data-testid=chunk-heatmap]"));
 
-        // Hold the first item in its fourth round (calls: probe, rounds 1..3, then round 4).
+        // Hold the item in its fourth round (calls: probe, rounds 1..3, then round 4).
         _holdAtCall = 5;
         var running = _bed.Runner.RunAsync(run.JobId, CancellationToken.None);
         page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=chunk-heatmap]").GetAttribute("data-rounds")));
@@ -137,8 +138,11 @@ public sealed class PreferenceDataPageTests : IAsyncLifetime
 
         _release.Release();
         Assert.Equal(JobState.Completed, await running);
-        page.WaitForAssertion(() => Assert.Equal(["not sent for verification", "not sent for verification"],
+        page.WaitForAssertion(() => Assert.Equal(["not sent for verification"],
             page.FindAll("[data-testid=pd-pair-status]").Select(s => s.TextContent.Trim())));
+        Assert.Equal(6, page.FindAll("[data-testid=pd-rollout]").Count);
+        Assert.Single(page.FindAll("[data-testid=pd-rollout][data-pair=chosen]"));
+        Assert.Single(page.FindAll("[data-testid=pd-rollout][data-pair=rejected]"));
         Assert.Equal($"/runs/{run.Id}/artefacts/preference-pairs", page.Find("[data-testid=pd-download-jsonl]").GetAttribute("href"));
 
         page.Find("[data-testid=pd-verify]").Click();

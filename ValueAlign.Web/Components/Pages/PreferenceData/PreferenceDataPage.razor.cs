@@ -43,6 +43,7 @@ public partial class PreferenceDataPage
     private int _rounds = new LongMabOptions().Rounds;
     private int _chunkTokens = new LongMabOptions().ChunkTokens;
     private int _chunksPerRound = new LongMabOptions().ChunksPerRound;
+    private int _answerTokens = new LongMabOptions().MaxAnswerTokens;
     private int _seed;
     private string? _error;
     private bool _busy;
@@ -88,6 +89,7 @@ public partial class PreferenceDataPage
                 rounds = _rounds,
                 chunkTokens = _chunkTokens,
                 chunksPerRound = _chunksPerRound,
+                maxAnswerTokens = _answerTokens,
                 items = _items.Order(StringComparer.Ordinal).ToArray(),
             });
             var run = await Runs.CreateAsync(new EvalRunRequest(_model!, LongMabMethod.MethodId, new ItemFilter { Kind = ItemKind.LongContextQa },
