@@ -108,6 +108,10 @@ public static class EvalCommand
                 case JobState.Cancelled:
                     console.Error.WriteLine($"Run {run.Id} cancelled; its stored results are kept. Continue with: eval --resume {run.Id}");
                     break;
+                case JobState.WaitingForModel:
+                    var waiting = await services.GetRequiredService<JobQueue>().GetAsync(run.JobId!.Value, CancellationToken.None);
+                    console.Error.WriteLine($"Run {run.Id}: {waiting?.Message} Continue with: eval --resume {run.Id}");
+                    break;
                 case null:
                     console.Error.WriteLine($"Run {run.Id} is already complete or is being run by another process (the web app's runner).");
                     break;
