@@ -1,3 +1,4 @@
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
 using ValueAlign.Core.Dashboards;
@@ -25,6 +26,7 @@ public static class CoreRegistration
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(paths);
         services.AddValueAlignData(database, paths.Root);
+        services.AddPasswordPolicy(configuration.GetValue(PasswordPolicy.MinimumLengthSetting, PasswordPolicy.DefaultMinimumLength));
         services.AddValueSystemCatalog(Path.Combine(paths.DataFolder, "value-systems"));
         services.AddModelRegistry(paths.ModelsFolder);
         var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
