@@ -6,7 +6,8 @@ namespace ValueAlign.Core.Jobs;
 /// <summary>
 /// Runs queued jobs one at a time in the web host (as a hosted service) or on demand (the CLI
 /// runs its own job in-process with <see cref="RunAsync"/>). A host shutdown puts the running
-/// job back in the queue; a user's cancel marks it Cancelled; an exception marks it Failed with
+/// job back in the queue; a user's cancel marks it Cancelled; a model unloaded under it marks it
+/// WaitingForModel (<see cref="JobWaitingForModelException"/>); any other exception marks it Failed with
 /// the message. Either way the handler's persisted results stay, so resuming loses nothing.
 /// </summary>
 public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers, TimeProvider clock, ILogger<JobRunner> logger) : BackgroundService
@@ -90,6 +91,12 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
         {
             final = JobState.Cancelled;
         }
+        catch (JobWaitingForModelException e) when (progress.SaveFailure is null)
+        {
+            logger.LogInformation("Job {Id} ({Kind}) waits for its model: {Reason}", job.Id, job.Kind, e.Message);
+            final = JobState.WaitingForModel;
+            progress.Set(progress.Done, progress.Total, e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException || progress.SaveFailure is not null)
         {
             var cause = progress.SaveFailure ?? e;
@@ -111,15 +118,16 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
             error = JobFailure.Describe(late, savingProgress: true);
         }
 
-        await FinishAsync(job.Id, final, progress, error).ConfigureAwait(false);
+        await FinishAsync(job.Id, final, progress, error, stoppingToken).ConfigureAwait(false);
         return final;
     }
 
     /// <summary>
     /// Records the job's end, retrying while the database refuses (a lock held by another process
     /// clears, a full disk gets space) so the job does not stay "Running" after its handler stopped.
+    /// A shutdown stops the retries: the job is then re-queued by the next start's recovery.
     /// </summary>
-    private async Task FinishAsync(long id, JobState final, ProgressState progress, string? error)
+    private async Task FinishAsync(long id, JobState final, ProgressState progress, string? error, CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         var giveUp = clock.GetUtcNow() + FinishRetryFor;
@@ -133,7 +141,7 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
             catch (Exception e) when (e is not OperationCanceledException && clock.GetUtcNow() < giveUp)
             {
                 logger.LogWarning("Could not record that job {Id} ended {State} ({Error}); retrying in {Delay} ms", id, final, e.GetBaseException().Message, delay.TotalMilliseconds);
-                await Task.Delay(delay).ConfigureAwait(false);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
