@@ -11,7 +11,7 @@ using ValueAlign.Core.Jobs;
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--seed N] [--name N] [--out FILE]`
+/// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--param KEY=VALUE ...] [--seed N] [--name N] [--out FILE]`
 /// or `eval --resume RUNID`: creates (or continues) a run and executes its job in this process,
 /// with a progress bar on stderr; results go to the database and, with --out, to a JSON file.
 /// Ctrl+C cancels the run (stored results stay; `eval --resume` continues it).
@@ -32,16 +32,17 @@ public static class EvalCommand
         var modality = new Option<Modality?>("--modality") { Description = "Only items of this modality: Text, Image or Audio." };
         var group = new Option<string?>("--alignment-group") { Description = "Only the items of this alignment group." };
         var search = new Option<string?>("--search") { Description = "Only items whose text contains all these words." };
-        var parameters = new Option<string?>("--params") { Description = "Method parameters as a JSON object, e.g. {\"mode\":\"likelihood\",\"circular\":true}." };
         var seed = new Option<int>("--seed") { Description = "Seed for sampling and any random choice (part of the configuration hash).", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "Name shown in the runs list." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the report and every item result to this JSON file." };
         var command = new Command("eval", "Run an evaluation headless (same engine as the Runs page).")
         {
-            model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, parameters, seed, name, output,
+            model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, seed, name, output,
         };
         var endpoints = new EndpointOptions();
         endpoints.AddTo(command);
+        var parameters = new MethodParameterOptions();
+        parameters.AddTo(command);
         command.Validators.Add(result =>
         {
             var resuming = result.GetResult(resume) is not null;
@@ -82,7 +83,7 @@ public static class EvalCommand
                     };
                     var serverModel = endpoints.Model(parse, services, parse.GetValue(model));
                     var request = new EvalRunRequest(serverModel?.ToString() ?? ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter,
-                        parse.GetValue(parameters), parse.GetValue(seed), parse.GetValue(name))
+                        parameters.Compose(parse, services, parse.GetValue(method)!), parse.GetValue(seed), parse.GetValue(name))
                     {
                         Judge = endpoints.Judge(parse, services, parse.GetValue(judge))
                             ?? (parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(ModelArgument(services, judgeText)) : null),
@@ -92,7 +93,7 @@ public static class EvalCommand
                     console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} unit(s), config {run.ConfigHash[..12]}{(run.TextOnly ? ", text only" : "")}{judging}");
                 }
             }
-            catch (EvalRunException e)
+            catch (Exception e) when (e is EvalRunException or ArgumentException)
             {
                 console.Error.WriteLine(e.Message);
                 return 1;
