@@ -104,20 +104,23 @@ public sealed class NewRunParametersTests : IAsyncLifetime
 
         Input(page, "run-parameters-json").Change("""{"mode":"likelihood","maxTokens":5000,"circluar":true}""");
 
-        var errors = page.Find("[data-testid=run-parameter-errors]").TextContent;
-        Assert.Contains(MaxTokensTooLarge, errors, StringComparison.Ordinal);
-        Assert.Contains("Unknown culture-mcq parameter 'circluar'; allowed: mode, circular, heldOutThemes, maxTokens, grounding.", errors, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+        {
+            var errors = page.Find("[data-testid=run-parameter-errors]").TextContent;
+            Assert.Contains(MaxTokensTooLarge, errors, StringComparison.Ordinal);
+            Assert.Contains("Unknown culture-mcq parameter 'circluar'; allowed: mode, circular, heldOutThemes, maxTokens, grounding.", errors, StringComparison.Ordinal);
+        });
         Assert.True(StartDisabled(page));
 
         Input(page, "run-parameters-json").Change("""{"mode":"likelihood","maxTokens":""");
-        Assert.Contains("not valid JSON", page.Markup, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("not valid JSON", page.Markup, StringComparison.Ordinal));
         Assert.True(StartDisabled(page));
 
         Input(page, "run-parameters-json").Change("""{"mode":"generate","maxTokens":64}""");
+        page.WaitForAssertion(() => Assert.False(StartDisabled(page)));
         Assert.Empty(page.FindAll("[data-testid=run-parameter-errors]"));
-        Assert.False(StartDisabled(page));
         Input(page, "run-parameters-json-toggle").Change(false);
-        Assert.Equal("64", Input(page, "param-maxTokens").GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.Equal("64", Input(page, "param-maxTokens").GetAttribute("value")));
         Assert.Equal("generate", page.Find("[data-testid=param-mode]").TextContent.Trim());
 
         page.Find("[data-testid=start-run]").Click();
