@@ -21,7 +21,7 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = "GGUF file inside the models folder (relative to it, or a path that lies inside it)." };
+        var model = new Option<string?>("--model") { Description = "GGUF file inside the models folder (relative to it, or a path that lies inside it); with --endpoint, the server's model id." };
         var method = new Option<string?>("--method") { Description = "Evaluation method id, e.g. culture-mcq or honesty." };
         var judge = new Option<string?>("--judge") { Description = JudgeOption.Description };
         var resume = new Option<long?>("--resume") { Description = "Continue the run with this id (after a cancel, a failure or a killed process)." };
@@ -46,6 +46,7 @@ public static class EvalCommand
         parameters.AddTo(command);
         var systemPrompt = new SystemPromptOptions();
         systemPrompt.AddTo(command);
+        command.Validators.Add(result => endpoints.Validate(result, model, judge));
         command.Validators.Add(result =>
         {
             var resuming = result.GetResult(resume) is not null;
