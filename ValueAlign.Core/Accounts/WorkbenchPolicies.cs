@@ -42,6 +42,9 @@ public static class WorkbenchPolicies
     /// <summary>Create accounts, set roles, disable accounts.</summary>
     public const string UserAdmin = "UserAdmin";
 
+    /// <summary>Add, change, test and remove the OpenAI-compatible servers every user's runs can use (Models page).</summary>
+    public const string ServerAdmin = "ServerAdmin";
+
     private static readonly Dictionary<string, string[]> RolesByPolicy = new(StringComparer.Ordinal)
     {
         [SignedIn] = [.. Roles.All],
@@ -54,6 +57,7 @@ public static class WorkbenchPolicies
         [AgreementRead] = [Roles.Admin, Roles.Curator, Roles.Viewer],
         [ApiKeys] = [Roles.Admin, Roles.Curator, Roles.Annotator],
         [UserAdmin] = [Roles.Admin],
+        [ServerAdmin] = [Roles.Admin],
     };
 
     /// <summary>Every policy name, in declaration order.</summary>

@@ -10,6 +10,7 @@ namespace ValueAlign.Core.Dashboards;
 /// <summary>
 /// A run's item results as CSV (one column per score name, cells neutralised against spreadsheet
 /// formulas) or as a JSON array (scores as an object), with each item's benchmark and external id.
+/// Both stream from the database to the output, so a run of any size exports in bounded memory.
 /// </summary>
 public sealed class RunResultsExporter(IDbContextFactory<ValueAlignDbContext> factory)
 {
@@ -26,31 +27,40 @@ public sealed class RunResultsExporter(IDbContextFactory<ValueAlignDbContext> fa
         return await db.EvalRuns.AnyAsync(r => r.Id == runId, cancellationToken);
     }
 
+    /// <summary>
+    /// Streams the CSV: a first pass reads only the scores column for the header's score names,
+    /// a second streams the rows into <paramref name="output"/>; no more than one row is held.
+    /// </summary>
     public async Task WriteCsvAsync(long runId, Stream output, CancellationToken cancellationToken = default)
     {
-        var rows = await LoadAsync(runId, cancellationToken);
-        var scores = rows.Select(r => ParseScores(r.ScoresJson)).ToList();
-        var scoreNames = scores.SelectMany(s => s.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        await using var db = await OpenRunAsync(runId, cancellationToken);
+        var scoreNames = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var scoresJson in db.EvalItemResults.AsNoTracking().Where(r => r.RunId == runId).Select(r => r.ScoresJson)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            scoreNames.UnionWith(ParseScores(scoresJson).Keys);
+        }
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         await writer.WriteAsync(Line(FixedColumns.Concat(scoreNames.Select(n => "score_" + n))));
-        for (var i = 0; i < rows.Count; i++)
+        await foreach (var r in Rows(db, runId).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var r = rows[i];
+            var scores = ParseScores(r.ScoresJson);
             var cells = new[]
             {
                 Invariant(r.RunId), Invariant(r.ItemId), r.Benchmark, r.ExternalId, r.UnitKey, r.ParsedAnswer,
                 r.Correct is { } c ? (c ? "true" : "false") : "", r.Error, Invariant(r.DurationMs), r.FromCache ? "true" : "false", r.Prompt, r.RawOutput,
-            }.Concat(scoreNames.Select(n => scores[i].TryGetValue(n, out var v) ? v : ""));
+            }.Concat(scoreNames.Select(n => scores.TryGetValue(n, out var v) ? v : ""));
             await writer.WriteAsync(Line(cells));
         }
     }
 
+    /// <summary>Streams the JSON array row by row, flushing every 64 KB.</summary>
     public async Task WriteJsonAsync(long runId, Stream output, CancellationToken cancellationToken = default)
     {
-        var rows = await LoadAsync(runId, cancellationToken);
+        await using var db = await OpenRunAsync(runId, cancellationToken);
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartArray();
-        foreach (var r in rows)
+        await foreach (var r in Rows(db, runId).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             json.WriteStartObject();
             json.WriteNumber("runId", r.RunId);
@@ -78,22 +88,25 @@ public sealed class RunResultsExporter(IDbContextFactory<ValueAlignDbContext> fa
         await json.FlushAsync(cancellationToken);
     }
 
-    private async Task<List<Row>> LoadAsync(long runId, CancellationToken cancellationToken)
+    private async Task<ValueAlignDbContext> OpenRunAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await db.EvalRuns.AnyAsync(r => r.Id == runId, cancellationToken))
         {
+            await db.DisposeAsync();
             throw new DashboardException($"Run {runId} does not exist.");
         }
-        return await (from r in db.EvalItemResults.AsNoTracking()
-                      where r.RunId == runId
-                      join i in db.BenchmarkItems on r.ItemId equals i.Id into items
-                      from i in items.DefaultIfEmpty()
-                      orderby r.ItemId, r.UnitKey
-                      select new Row(r.RunId, r.ItemId, i == null ? null : i.Benchmark, i == null ? null : i.ExternalId, r.UnitKey, r.ParsedAnswer,
-                          r.Correct, r.Error, r.DurationMs, r.FromCache, r.Prompt, r.RawOutput, r.ScoresJson))
-            .ToListAsync(cancellationToken);
+        return db;
     }
+
+    private static IQueryable<Row> Rows(ValueAlignDbContext db, long runId) =>
+        from r in db.EvalItemResults.AsNoTracking()
+        where r.RunId == runId
+        join i in db.BenchmarkItems on r.ItemId equals i.Id into items
+        from i in items.DefaultIfEmpty()
+        orderby r.ItemId, r.UnitKey
+        select new Row(r.RunId, r.ItemId, i == null ? null : i.Benchmark, i == null ? null : i.ExternalId, r.UnitKey, r.ParsedAnswer,
+            r.Correct, r.Error, r.DurationMs, r.FromCache, r.Prompt, r.RawOutput, r.ScoresJson);
 
     /// <summary>Score values as invariant text; a malformed scores column yields no scores rather than a failed export.</summary>
     private static Dictionary<string, string> ParseScores(string scoresJson)

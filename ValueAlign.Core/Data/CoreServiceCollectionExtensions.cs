@@ -32,7 +32,7 @@ public static class CoreServiceCollectionExtensions
 
     public static void ConfigureValueAlignIdentity(IdentityOptions options)
     {
-        options.Password.RequiredLength = 8;
+        options.Password.RequiredLength = PasswordPolicy.DefaultMinimumLength;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireLowercase = false;

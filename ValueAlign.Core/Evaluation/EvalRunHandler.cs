@@ -70,14 +70,16 @@ public sealed class EvalRunHandler(
             var model = await AcquireAsync(ModelChoice.Parse(run.ModelPath), modelRef, run, cancellationToken).ConfigureAwait(false);
             var judgeRef = run.JudgeIdentity ?? modelRef;
             var grouping = new GroupingLanguageModel(model);
+            var separateJudge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
+                ? await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false)
+                : null;
             // A separate judge is not grouped; a unit waiting on it counts as waiting, so it never holds back a scoring batch.
-            var judge = run.JudgeLocation is { Length: > 0 } judgeLocation && run.JudgeIdentity is { } separate
-                ? grouping.Beside(await AcquireAsync(ModelChoice.Parse(judgeLocation), separate, run, cancellationToken).ConfigureAwait(false))
-                : grouping;
+            var judge = separateJudge is null ? grouping : grouping.Beside(separateJudge);
             var context = new EvalContext(SystemPromptedModel.Wrap(grouping, run.SystemPrompt), settings, run.ModelFileName) { Judge = judge, RunId = run.Id, Images = run.ImagesSeen ? itemImages : null };
             var judgeName = judgeRef.Display;
             var before = done;
-            done += await RunUnitsAsync(run.Id, method, missing, grouping, context, judgeName, (stored, last) =>
+            var watch = new RunModelsWatch(run, model, separateJudge);
+            done += await RunUnitsAsync(run.Id, method, missing, grouping, context, judgeName, watch, (stored, last) =>
                 job.Report(before + stored, units.Count, $"{last.Item.ExternalId}{(last.UnitKey.Length > 0 ? " " + last.UnitKey : "")}"),
                 cancellationToken).ConfigureAwait(false);
             if (grouping.Batches > 0)
@@ -95,17 +97,20 @@ public sealed class EvalRunHandler(
     /// units at a time (their scoring requests grouped by <paramref name="grouping"/>) and stores
     /// each computed unit once, several units a transaction, as they finish. On cancellation the
     /// units in flight stop, every unit already computed is still stored, and the cancellation is
-    /// rethrown. Returns the number of units stored.
+    /// rethrown. When a model of the run is unloaded (<paramref name="models"/>), the units stop the
+    /// same way, none that failed for it is stored, and <see cref="JobWaitingForModelException"/> is
+    /// thrown. Returns the number of units stored.
     /// </summary>
     private async Task<int> RunUnitsAsync(
         long runId, IEvaluationMethod method, IReadOnlyList<EvalUnit> missing, GroupingLanguageModel grouping, EvalContext context, string judgeName,
-        Action<int, EvalUnit> stored, CancellationToken cancellationToken)
+        RunModelsWatch models, Action<int, EvalUnit> stored, CancellationToken cancellationToken)
     {
         var computed = Channel.CreateUnbounded<ComputedUnit>(new UnboundedChannelOptions { SingleReader = true });
         // A failed save stops the units still running: their results would have nowhere to go.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var storing = StoreComputedAsync(runId, computed.Reader, judgeName, stored, stop);
         var next = -1;
+        string? waitingFor = null;
         async Task WorkAsync(IDisposable inFlight)
         {
             // The worker counts as in flight from before the first worker starts until it has no
@@ -116,7 +121,14 @@ public sealed class EvalRunHandler(
                 {
                     stop.Token.ThrowIfCancellationRequested();
                     var unit = missing[index];
-                    var (outcome, milliseconds) = await RunUnitAsync(method, unit, context, stop.Token).ConfigureAwait(false);
+                    var (outcome, milliseconds) = await RunUnitAsync(method, unit, context, models, stop.Token).ConfigureAwait(false);
+                    if (outcome is null)
+                    {
+                        // A model went away under the unit: stop every unit (their failures are not results) and wait for it.
+                        Interlocked.CompareExchange(ref waitingFor, models.Unloaded() ?? "a model of the run was unloaded", null);
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
                     var done = new ComputedUnit(unit, outcome, milliseconds);
                     computed.Writer.TryWrite(done);
                     if (method.UnitsBuildOnEarlierUnits)
@@ -141,20 +153,33 @@ public sealed class EvalRunHandler(
         }
         var count = await storing.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        if (waitingFor is not null)
+            throw new JobWaitingForModelException(waitingFor);
         var failed = workers.FirstOrDefault(w => w.IsFaulted);
         if (failed is not null)
             await failed.ConfigureAwait(false);
         return count;
     }
 
-    private static async Task<(EvalUnitOutcome Outcome, double Milliseconds)> RunUnitAsync(
-        IEvaluationMethod method, EvalUnit unit, EvalContext context, CancellationToken cancellationToken)
+    /// <summary>The unit's outcome, or a null outcome when it failed because a model of the run was unloaded.</summary>
+    private static async Task<(EvalUnitOutcome? Outcome, double Milliseconds)> RunUnitAsync(
+        IEvaluationMethod method, EvalUnit unit, EvalContext context, RunModelsWatch models, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         try
         {
             var outcome = await method.RunAsync(unit, context, cancellationToken).ConfigureAwait(false);
             return (outcome, watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception) when (models.Unloaded() is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Failed because the model went away (a closed queue, a cancelled decode): no result of the model.
+            return (null, watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Failed only because the run was stopping: not a result either; the cancellation is what happened.
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -109,12 +109,17 @@ public sealed class EvalRunService(
         if (run.Name.Length > 300)
             run.Name = run.Name[..300];
 
+        // The run and its job in one transaction: a failure leaves neither (no run without a job).
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         db.EvalRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        run.JobId = await queue.EnqueueAsync(EvalRunPayload.JobKind, $"Run {run.Id}: {run.Name}", new EvalRunPayload(run.Id).ToJson(), user, cancellationToken)
-            .ConfigureAwait(false);
+        var job = queue.Stage(db, EvalRunPayload.JobKind, $"Run {run.Id}: {run.Name}", new EvalRunPayload(run.Id).ToJson(), user);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        run.JobId = job.Id;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        queue.Announce(job);
         return run;
     }
 

@@ -24,6 +24,7 @@ public static class EvaluationServiceCollectionExtensions
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();
         services.TryAddSingleton<RunControl>();
+        services.TryAddSingleton<WaitingRunResumer>();
         services.TryAddSingleton<EvalRunExport>();
         services.TryAddSingleton<Artefacts.RunArtefactStore>();
         services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();
@@ -31,4 +32,8 @@ public static class EvaluationServiceCollectionExtensions
         services.AddSingleton<IJobHandler, EvalRunHandler>();
         return services;
     }
+
+    /// <summary>Runs waiting for a model resume when it is loaded again (the web host; see <see cref="WaitingRunResumer"/>).</summary>
+    public static IServiceCollection AddWaitingRunResumerHostedService(this IServiceCollection services) =>
+        services.AddHostedService(sp => sp.GetRequiredService<WaitingRunResumer>());
 }

@@ -21,8 +21,22 @@ public sealed class JobQueue(IDbContextFactory<ValueAlignDbContext> dbFactory, T
 
     public async Task<long> EnqueueAsync(string kind, string title, string payloadJson, string createdBy, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var job = Stage(db, kind, title, payloadJson, createdBy);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        Announce(job);
+        return job.Id;
+    }
+
+    /// <summary>
+    /// Adds a queued job to <paramref name="db"/> without saving it, so the caller stores it in the
+    /// same transaction as what the job works on (a run and its job exist together or not at all).
+    /// Call <see cref="Announce"/> once the transaction is committed.
+    /// </summary>
+    public BackgroundJob Stage(ValueAlignDbContext db, string kind, string title, string payloadJson, string createdBy)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var job = new BackgroundJob
         {
             Kind = kind,
@@ -33,10 +47,15 @@ public sealed class JobQueue(IDbContextFactory<ValueAlignDbContext> dbFactory, T
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.BackgroundJobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return job;
+    }
+
+    /// <summary>Tells listeners and the runner about a job <see cref="Stage"/>d and committed.</summary>
+    public void Announce(BackgroundJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
         Publish(JobSnapshot.From(job));
         workSignal.Release();
-        return job.Id;
     }
 
     /// <summary>The job with live progress when it is running, otherwise as stored; null when unknown.</summary>
@@ -78,11 +97,11 @@ public sealed class JobQueue(IDbContextFactory<ValueAlignDbContext> dbFactory, T
         return changed > 0;
     }
 
-    /// <summary>Puts a cancelled or failed job back in the queue; its handler continues where it stopped.</summary>
+    /// <summary>Puts a cancelled, failed or model-waiting job back in the queue; its handler continues where it stopped.</summary>
     public async Task<bool> ResumeAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await db.BackgroundJobs.Where(j => j.Id == id && (j.State == JobState.Cancelled || j.State == JobState.Failed))
+        var changed = await db.BackgroundJobs.Where(j => j.Id == id && (j.State == JobState.Cancelled || j.State == JobState.Failed || j.State == JobState.WaitingForModel))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Queued).SetProperty(j => j.Error, (string?)null)
                 .SetProperty(j => j.FinishedAt, (DateTime?)null), cancellationToken)
             .ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace ValueAlign.Core.Jobs;
 /// <summary>
 /// Runs queued jobs one at a time in the web host (as a hosted service) or on demand (the CLI
 /// runs its own job in-process with <see cref="RunAsync"/>). A host shutdown puts the running
-/// job back in the queue; a user's cancel marks it Cancelled; an exception marks it Failed with
+/// job back in the queue; a user's cancel marks it Cancelled; a model unloaded under it marks it
+/// WaitingForModel (<see cref="JobWaitingForModelException"/>); any other exception marks it Failed with
 /// the message. Either way the handler's persisted results stay, so resuming loses nothing.
 /// </summary>
 public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers, TimeProvider clock, ILogger<JobRunner> logger) : BackgroundService
@@ -87,6 +88,12 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             final = JobState.Cancelled;
+        }
+        catch (JobWaitingForModelException e)
+        {
+            logger.LogInformation("Job {Id} ({Kind}) waits for its model: {Reason}", job.Id, job.Kind, e.Message);
+            final = JobState.WaitingForModel;
+            progress.Set(progress.Done, progress.Total, e.Message);
         }
         catch (Exception e)
         {

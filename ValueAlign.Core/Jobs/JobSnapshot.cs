@@ -20,7 +20,8 @@ public sealed record JobSnapshot(
 {
     public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
 
-    public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Cancelled;
+    /// <summary>Not queued or running: completed, failed, cancelled or waiting for a model (the runner has let go of it).</summary>
+    public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Cancelled or JobState.WaitingForModel;
 
     internal static JobSnapshot From(BackgroundJob job, double? rate = null, TimeSpan? remaining = null) => new(
         job.Id, job.Kind, job.Title, job.State, job.Done, job.Total, job.Message, job.Error, job.Attempts,

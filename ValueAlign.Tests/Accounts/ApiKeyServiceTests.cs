@@ -18,8 +18,8 @@ public sealed class ApiKeyServiceTests : IAsyncLifetime
     {
         _services = WorkbenchServices.ForSqliteFile(_temp.File("keys.db"));
         await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        Assert.True((await _services.AddUserAsync("cur@example.org", "password-1", Roles.Curator)).Succeeded);
-        Assert.True((await _services.AddUserAsync("view@example.org", "password-1", Roles.Viewer)).Succeeded);
+        Assert.True((await _services.AddUserAsync("cur@example.org", "long-password-1", Roles.Curator)).Succeeded);
+        Assert.True((await _services.AddUserAsync("view@example.org", "long-password-1", Roles.Viewer)).Succeeded);
     }
 
     public async Task DisposeAsync()
@@ -94,7 +94,7 @@ public sealed class ApiKeyServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_disabled_owner_s_key_is_refused()
     {
-        Assert.True((await _services.AddUserAsync("admin@example.org", "password-1", Roles.Admin)).Succeeded);
+        Assert.True((await _services.AddUserAsync("admin@example.org", "long-password-1", Roles.Admin)).Succeeded);
         var (created, _) = await Keys.CreateForEmailAsync("cur@example.org", "k");
         await using (var scope = _services.CreateAsyncScope())
         {

@@ -33,9 +33,9 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     public async Task First_admin_can_be_created_only_on_an_empty_database()
     {
         Assert.False(await WithAdminAsync(a => a.AnyUserExistsAsync()));
-        var first = await WithAdminAsync(a => a.CreateFirstAdminAsync("root@example.org", "password-1"));
+        var first = await WithAdminAsync(a => a.CreateFirstAdminAsync("root@example.org", "long-password-1"));
         Assert.True(first.Succeeded, first.ToString());
-        var second = await WithAdminAsync(a => a.CreateFirstAdminAsync("intruder@example.org", "password-2"));
+        var second = await WithAdminAsync(a => a.CreateFirstAdminAsync("intruder@example.org", "long-password-2"));
         Assert.False(second.Succeeded);
         Assert.Contains("already exists", second.ToString());
         var users = await WithAdminAsync(a => a.ListAsync());
@@ -54,8 +54,8 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("someone@example.org", "short", "Administrator", "Unknown role")]
-    [InlineData("not-an-email", "long-enough", "Viewer", "not an email")]
-    [InlineData("someone@example.org", "short", "Viewer", "at least 8")]
+    [InlineData("not-an-email", "long-enough-pw", "Viewer", "not an email")]
+    [InlineData("someone@example.org", "short", "Viewer", "at least 12")]
     public async Task Invalid_accounts_are_refused_with_the_reason(string email, string password, string role, string expected)
     {
         var result = await WithAdminAsync(a => a.CreateAsync(email, password, role));
@@ -67,8 +67,8 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task Duplicate_email_is_refused()
     {
-        Assert.True((await WithAdminAsync(a => a.CreateAsync("a@example.org", "password-1", Roles.Viewer))).Succeeded);
-        var again = await WithAdminAsync(a => a.CreateAsync("a@example.org", "password-2", Roles.Curator));
+        Assert.True((await WithAdminAsync(a => a.CreateAsync("a@example.org", "long-password-1", Roles.Viewer))).Succeeded);
+        var again = await WithAdminAsync(a => a.CreateAsync("a@example.org", "long-password-2", Roles.Curator));
         Assert.False(again.Succeeded);
         Assert.Contains("already exists", again.ToString());
     }
@@ -88,8 +88,8 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task Roles_can_be_changed_but_the_last_admin_is_kept()
     {
-        await WithAdminAsync(a => a.CreateAsync("admin@example.org", "password-1", Roles.Admin));
-        await WithAdminAsync(a => a.CreateAsync("ann@example.org", "password-1", Roles.Annotator));
+        await WithAdminAsync(a => a.CreateAsync("admin@example.org", "long-password-1", Roles.Admin));
+        await WithAdminAsync(a => a.CreateAsync("ann@example.org", "long-password-1", Roles.Annotator));
         var users = await WithAdminAsync(a => a.ListAsync());
         var admin = users.Single(u => u.Email == "admin@example.org");
         var annotator = users.Single(u => u.Email == "ann@example.org");
@@ -108,8 +108,8 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task Disabled_account_is_locked_out_and_can_be_enabled_again()
     {
-        await WithAdminAsync(a => a.CreateAsync("admin@example.org", "password-1", Roles.Admin));
-        await WithAdminAsync(a => a.CreateAsync("viewer@example.org", "password-1", Roles.Viewer));
+        await WithAdminAsync(a => a.CreateAsync("admin@example.org", "long-password-1", Roles.Admin));
+        await WithAdminAsync(a => a.CreateAsync("viewer@example.org", "long-password-1", Roles.Viewer));
         var viewer = (await WithAdminAsync(a => a.ListAsync())).Single(u => u.Email == "viewer@example.org");
 
         Assert.True((await WithAdminAsync(a => a.SetDisabledAsync(viewer.Id, true))).Succeeded);
@@ -131,7 +131,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task The_last_admin_cannot_be_disabled()
     {
-        await WithAdminAsync(a => a.CreateAsync("admin@example.org", "password-1", Roles.Admin));
+        await WithAdminAsync(a => a.CreateAsync("admin@example.org", "long-password-1", Roles.Admin));
         var admin = Assert.Single(await WithAdminAsync(a => a.ListAsync()));
         var result = await WithAdminAsync(a => a.SetDisabledAsync(admin.Id, true));
         Assert.False(result.Succeeded);

@@ -62,7 +62,7 @@ public class UsersAndMigrateVerbTests
         var shortPassword = await WorkbenchCommand.RunAsync(
             ["users", "add", "--email", "a@example.org", "--role", "Viewer", "--password-stdin"], db, "short\n");
         Assert.Equal(1, shortPassword.ExitCode);
-        Assert.Contains("at least 8", shortPassword.Error);
+        Assert.Contains("at least 12", shortPassword.Error);
 
         var missingEmail = await WorkbenchCommand.RunAsync(["users", "add", "--role", "Viewer", "--password-stdin"], db, "long-password\n");
         Assert.NotEqual(0, missingEmail.ExitCode);

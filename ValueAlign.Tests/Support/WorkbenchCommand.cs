@@ -46,6 +46,10 @@ public static class WorkbenchCommand
         return process;
     }
 
+    /// <summary>Starts a verb without waiting and keeps its output lines, for fault tests that kill it at a given point.</summary>
+    public static WatchedVerb StartWatched(IEnumerable<string> arguments, string databasePath, IDictionary<string, string>? environment = null) =>
+        new(Process.Start(StartInfo(arguments, databasePath, environment))!);
+
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string databasePath, IDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -102,23 +102,22 @@ public static class CounterfactualCommand
             console.Error.WriteLine(selfJudged
                 ? $"Model {resolvedModel.Ref.Display}, {RunJudge.SelfJudgedLabel}"
                 : $"Model {resolvedModel.Ref.Display}, judged by {resolvedJudge!.Ref.Display}");
-            var runner = CounterfactualMethods.Create(parse.GetValue(method)!, loaded, new CoupleOptions(), judgeModel);
-            var progress = new StepLog(console.Error);
+            var inspector = services.GetRequiredService<CounterfactualInspector>();
+            var (methodKey, models) = (parse.GetValue(method)!, new InspectionModels(loaded, judgeModel));
+            var methodName = inspector.MethodName(methodKey, models);
+            var inspections = await inspector.InspectItemsAsync(methodKey, models, valueSystem, target, work, new StepLog(console.Error),
+                i => console.Error.WriteLine($"[{i + 1}/{work.Count}] {methodName}"), ct);
+            var failed = inspections.Count(x => !x.Result.Succeeded);
             var reports = new List<JsonObject>();
-            var failed = 0;
-            for (var i = 0; i < work.Count; i++)
+            foreach (var inspection in inspections)
             {
-                console.Error.WriteLine($"[{i + 1}/{work.Count}] {runner.Name}");
-                var request = new CounterfactualRequest(valueSystem, target, work[i].Question, work[i].Response, progress);
-                var result = await runner.RunAsync(request, ct);
-                failed += result.Succeeded ? 0 : 1;
-                var report = CounterfactualReport.ToJson(result, request);
+                var report = CounterfactualReport.ToJson(inspection);
                 report["model"] = JsonNode.Parse(resolvedModel.Ref.ToJson());
                 report["judge"] = JsonNode.Parse((resolvedJudge ?? resolvedModel).Ref.ToJson());
                 report["selfJudged"] = selfJudged;
                 reports.Add(report);
             }
-            var json = CounterfactualReport.Serialize(work.Count == 1 && parse.GetValue(items) is null ? reports[0] : Summary(runner.Name, reports));
+            var json = CounterfactualReport.Serialize(work.Count == 1 && parse.GetValue(items) is null ? reports[0] : CounterfactualReport.Summary(methodName, reports));
             if (parse.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, json + Environment.NewLine, ct);
@@ -176,25 +175,6 @@ public static class CounterfactualCommand
             throw new ArgumentException("--question is empty.");
         }
         return [new InspectionItem(question.Trim(), string.IsNullOrWhiteSpace(response) ? null : response.Trim())];
-    }
-
-    /// <summary>Several items: the reports plus mean MAE and Spearman over the items where they are defined.</summary>
-    private static JsonObject Summary(string method, List<JsonObject> reports)
-    {
-        double? Mean(string metric)
-        {
-            var values = reports.Select(r => r["metrics"]?[metric]).Where(v => v is not null).Select(v => (double)v!).ToArray();
-            return values.Length == 0 ? null : Math.Round(values.Average(), 6);
-        }
-        return new JsonObject
-        {
-            ["method"] = method,
-            ["items"] = reports.Count,
-            ["succeeded"] = reports.Count(r => (bool)r["succeeded"]!),
-            ["meanMae"] = Mean("mae"),
-            ["meanSpearman"] = Mean("spearman"),
-            ["results"] = new JsonArray([.. reports]),
-        };
     }
 
     /// <summary>Names each step on standard error as it starts, so a long run shows where it is.</summary>

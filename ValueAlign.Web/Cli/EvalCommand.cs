@@ -11,7 +11,8 @@ using ValueAlign.Core.Jobs;
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--seed N] [--name N] [--out FILE]`
+/// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--seed N] [--name N]
+/// [--system-prompt TEXT|@FILE | --system-prompt-run RUNID] [--out FILE]`
 /// or `eval --resume RUNID`: creates (or continues) a run and executes its job in this process,
 /// with a progress bar on stderr; results go to the database and, with --out, to a JSON file.
 /// Ctrl+C cancels the run (stored results stay; `eval --resume` continues it).
@@ -42,6 +43,8 @@ public static class EvalCommand
         };
         var endpoints = new EndpointOptions();
         endpoints.AddTo(command);
+        var systemPrompt = new SystemPromptOptions();
+        systemPrompt.AddTo(command);
         command.Validators.Add(result =>
         {
             var resuming = result.GetResult(resume) is not null;
@@ -50,6 +53,8 @@ public static class EvalCommand
                 result.AddError("Give either --resume RUNID or --model and --method, not both.");
             else if (resuming && result.GetResult(judge) is not null)
                 result.AddError("A resumed run keeps the judge it was created with; leave out --judge.");
+            else if (resuming && systemPrompt.Given(result))
+                result.AddError("A resumed run keeps the system prompt it was created with; leave out --system-prompt and --system-prompt-run.");
             else if (!resuming && (result.GetResult(model) is null || result.GetResult(method) is null))
                 result.AddError("Give --model PATH and --method ID (or --resume RUNID).");
         });
@@ -86,10 +91,13 @@ public static class EvalCommand
                     {
                         Judge = endpoints.Judge(parse, services, parse.GetValue(judge))
                             ?? (parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(ModelArgument(services, judgeText)) : null),
+                        SystemPrompt = await systemPrompt.ResolveAsync(parse, services, ct),
                     };
                     run = await runs.CreateAsync(request, $"cli:{Environment.UserName}", ct);
                     var judging = RunJudge.Of(run).Label is { } label ? ", " + label : "";
                     console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} unit(s), config {run.ConfigHash[..12]}{(run.TextOnly ? ", text only" : "")}{judging}");
+                    if (run.SystemPrompt is { } prompt)
+                        console.Error.WriteLine($"System prompt ({prompt.Length} characters): {(prompt.Length > 120 ? prompt[..120] + "…" : prompt)}");
                 }
             }
             catch (EvalRunException e)
@@ -107,6 +115,10 @@ public static class EvalCommand
                     break;
                 case JobState.Cancelled:
                     console.Error.WriteLine($"Run {run.Id} cancelled; its stored results are kept. Continue with: eval --resume {run.Id}");
+                    break;
+                case JobState.WaitingForModel:
+                    var waiting = await services.GetRequiredService<JobQueue>().GetAsync(run.JobId!.Value, CancellationToken.None);
+                    console.Error.WriteLine($"Run {run.Id}: {waiting?.Message} Continue with: eval --resume {run.Id}");
                     break;
                 case null:
                     console.Error.WriteLine($"Run {run.Id} is already complete or is being run by another process (the web app's runner).");

@@ -29,7 +29,7 @@ public static class ImportCommand
             ImportResult result;
             try
             {
-                result = await services.GetRequiredService<ImportService>().ImportAsync(path, options, cancellationToken: ct);
+                result = await services.GetRequiredService<ImportService>().ImportAsync(path, options, new ImportProgressPrinter(console.Error), ct);
             }
             catch (ImportException e)
             {

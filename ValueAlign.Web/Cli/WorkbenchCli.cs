@@ -41,7 +41,8 @@ public static class WorkbenchCli
     {
         var console = new CliConsole(output ?? Console.Out, error ?? Console.Error, input ?? Console.In);
         CliConsole.Current = console;
-        var parse = BuildRootCommand().Parse(args);
+        // No response files: "@FILE" is an argument the verbs read themselves (eval --system-prompt @FILE).
+        var parse = BuildRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 }

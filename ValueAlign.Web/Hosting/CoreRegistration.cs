@@ -1,5 +1,7 @@
+using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Annotation;
 using ValueAlign.Core.Benchmarks;
+using ValueAlign.Core.Benchmarks.Import;
 using ValueAlign.Core.Dashboards;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
@@ -25,6 +27,7 @@ public static class CoreRegistration
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(paths);
         services.AddValueAlignData(database, paths.Root);
+        services.AddPasswordPolicy(configuration.GetValue(PasswordPolicy.MinimumLengthSetting, PasswordPolicy.DefaultMinimumLength));
         services.AddValueSystemCatalog(Path.Combine(paths.DataFolder, "value-systems"));
         services.AddModelRegistry(paths.ModelsFolder);
         var models = configuration.GetSection(ModelRuntimeOptions.SectionName).Get<ModelRuntimeOptions>() ?? new ModelRuntimeOptions();
@@ -32,6 +35,7 @@ public static class CoreRegistration
         services.AddOpenAiBackend(configuration.GetSection(OpenAiBackendOptions.SectionName).Get<OpenAiBackendOptions>() ?? new OpenAiBackendOptions());
         services.AddBenchmarkLibrary(paths.MediaFolder, Path.Combine(paths.DataFolder, "demo"), Path.Combine(paths.DataFolder, "dilemmas", "dilemmas.jsonl"),
             Path.Combine(paths.DataFolder, "prompts", "value-laden.jsonl"));
+        services.AddSingleton(configuration.GetSection(ImportLimits.SectionName).Get<ImportLimits>() ?? ImportLimits.Default);
         services.AddAnnotation();
         services.AddJobs();
         services.AddEvaluation(configuration.GetSection(RunEngineOptions.SectionName).Get<RunEngineOptions>());

@@ -5,6 +5,7 @@ using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Benchmarks.Demo;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Inference;
+using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Jobs;
 using ValueAlign.Web.Components;
 using ValueAlign.Web.Components.Account;
@@ -31,6 +32,7 @@ public static class WorkbenchWebApp
         var paths = WorkbenchPaths.From(root, builder.Configuration);
         builder.Services.AddWorkbenchCore(builder.Configuration, paths);
         builder.Services.AddJobRunnerHostedService();
+        builder.Services.AddWaitingRunResumerHostedService();
         builder.Services.AddModelPreloadHostedService();
         builder.Services.AddWorkbenchAuthentication();
         builder.Services.AddReverseProxySupport(builder.Configuration);

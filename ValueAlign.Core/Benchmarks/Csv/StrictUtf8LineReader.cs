@@ -5,10 +5,13 @@ namespace ValueAlign.Core.Benchmarks.Csv;
 /// <summary>
 /// A <see cref="TextReader"/> over UTF-8 bytes that decodes one physical line at a time and
 /// rejects invalid UTF-8 with the exact line number (a plain <see cref="StreamReader"/> decodes
-/// whole buffers and can only say roughly where). A leading BOM is skipped.
+/// whole buffers and can only say roughly where). A leading BOM is skipped. A line longer than
+/// <paramref name="maxLineBytes"/> is refused with its number: its bytes are skipped, never held.
 /// </summary>
-public sealed class StrictUtf8LineReader(Stream stream) : TextReader
+public sealed class StrictUtf8LineReader(Stream stream, long maxLineBytes = StrictUtf8LineReader.DefaultMaxLineBytes) : TextReader
 {
+    public const long DefaultMaxLineBytes = 64L * 1024 * 1024;
+
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly byte[] _bytes = new byte[64 * 1024];
     private int _byteLength;
@@ -67,6 +70,7 @@ public sealed class StrictUtf8LineReader(Stream stream) : TextReader
     private string? NextLine()
     {
         _lineBytes.SetLength(0);
+        var tooLong = false;
         while (true)
         {
             if (_bytePosition >= _byteLength)
@@ -83,20 +87,34 @@ public sealed class StrictUtf8LineReader(Stream stream) : TextReader
                 }
                 if (_byteLength == 0)
                 {
-                    return _lineBytes.Length == 0 ? null : Decode();
+                    return tooLong ? RefuseLongLine() : _lineBytes.Length == 0 ? null : Decode();
                 }
             }
             var newline = Array.IndexOf(_bytes, (byte)'\n', _bytePosition, _byteLength - _bytePosition);
-            if (newline < 0)
+            var end = newline < 0 ? _byteLength : newline + 1;
+            tooLong = tooLong || _lineBytes.Length + (end - _bytePosition) > maxLineBytes;
+            if (tooLong)
             {
-                _lineBytes.Write(_bytes, _bytePosition, _byteLength - _bytePosition);
-                _bytePosition = _byteLength;
-                continue;
+                // The rest of an over-long line is read past, not kept.
+                _lineBytes.SetLength(0);
             }
-            _lineBytes.Write(_bytes, _bytePosition, newline + 1 - _bytePosition);
-            _bytePosition = newline + 1;
-            return Decode();
+            else
+            {
+                _lineBytes.Write(_bytes, _bytePosition, end - _bytePosition);
+            }
+            _bytePosition = end;
+            if (newline >= 0)
+            {
+                return tooLong ? RefuseLongLine() : Decode();
+            }
         }
+    }
+
+    private string RefuseLongLine()
+    {
+        LinesRead++;
+        throw new DelimitedFormatException(LinesRead,
+            $"the line is longer than {maxLineBytes / (1024 * 1024.0):0.##} MB (setting Import:MaxLineMB); it was not read");
     }
 
     private string Decode()

@@ -11,7 +11,7 @@ namespace ValueAlign.Core.Benchmarks.Import;
 /// same file updates the same rows (upsert on benchmark + external id) and replaces their labels.
 /// </summary>
 public sealed class ImportService(
-    IDbContextFactory<ValueAlignDbContext> factory, ImporterRegistry registry, ImportPresetStore presets)
+    IDbContextFactory<ValueAlignDbContext> factory, ImporterRegistry registry, ImportPresetStore presets, ImportLimits? limits = null)
 {
     private const int ProgressEvery = 1000;
     private const int AnalyzeAfter = 1000;
@@ -44,7 +44,7 @@ public sealed class ImportService(
             return Fail(file, options.Format ?? "?", options, [new ImportError(file, null, null, null, problem!)]);
         }
 
-        var context = new ImportContext(path, options.Benchmark, mapping, options.MaxErrors);
+        var context = new ImportContext(path, options.Benchmark, mapping, options.MaxErrors, limits);
         var existing = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         var seen = new Dictionary<(string, string), string>();
         long read = 0, inserted = 0, updated = 0, labels = 0;

@@ -60,7 +60,7 @@ public static class DelimitedRows
     {
         var file = Path.GetFileName(path);
         using var stream = context.Open(path);
-        using var text = new StrictUtf8LineReader(stream);
+        using var text = new StrictUtf8LineReader(stream, context.Limits.MaxLineBytes);
         var reader = new DelimitedReader(text, delimiter, quoting);
         IReadOnlyList<string>? header = null;
         while (true)

@@ -189,6 +189,10 @@ public sealed class GenericMappedImporter : IItemImporter
         await using (var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken))
         {
             groups = reader.RowGroupCount;
+            if (!ParquetRowGroupLimit.Check(reader, context))
+            {
+                yield break;
+            }
         }
         var index = 0;
         for (var group = 0; group < groups; group++)

@@ -8,7 +8,7 @@ namespace ValueAlign.Core.Benchmarks.Importers;
 /// as many problems as possible; the import service then writes nothing. Errors may be added
 /// from the reading thread and the writing thread at once, hence the lock.
 /// </summary>
-public sealed class ImportContext(string path, string? benchmark, ColumnMapping? mapping, int maxErrors)
+public sealed class ImportContext(string path, string? benchmark, ColumnMapping? mapping, int maxErrors, ImportLimits? limits = null)
 {
     private readonly List<ImportError> _errors = [];
     private readonly List<CountingStream> _streams = [];
@@ -20,6 +20,9 @@ public sealed class ImportContext(string path, string? benchmark, ColumnMapping?
     public string? BenchmarkOverride { get; } = benchmark;
 
     public ColumnMapping? Mapping { get; } = mapping;
+
+    /// <summary>How long a line and how large a Parquet row group may be.</summary>
+    public ImportLimits Limits { get; } = limits ?? ImportLimits.Default;
 
     /// <summary>A snapshot of the errors so far.</summary>
     public IReadOnlyList<ImportError> Errors

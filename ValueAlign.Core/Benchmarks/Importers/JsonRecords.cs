@@ -32,7 +32,7 @@ public static class JsonRecords
     public static IEnumerable<JsonRecord> ReadLines(ImportContext context)
     {
         using var stream = context.Open();
-        using var reader = new StrictUtf8LineReader(stream);
+        using var reader = new StrictUtf8LineReader(stream, context.Limits.MaxLineBytes);
         while (!context.TooManyErrors)
         {
             string? line;

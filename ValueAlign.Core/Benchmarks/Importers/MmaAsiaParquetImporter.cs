@@ -7,7 +7,7 @@ namespace ValueAlign.Core.Benchmarks.Importers;
 
 /// <summary>
 /// MMA-ASIA items as Parquet (schema in <c>docs/formats/mma-asia.md</c>), read one row group at a
-/// time. The source record of a row is its JSON form.
+/// time, each within <see cref="Import.ImportLimits.MaxParquetRowGroupRows"/>. The source record of a row is its JSON form.
 /// </summary>
 public sealed class MmaAsiaParquetImporter : IItemImporter
 {
@@ -47,6 +47,7 @@ public sealed class MmaAsiaParquetImporter : IItemImporter
                 context.Error(null, null, missing, "required column is missing from the Parquet schema");
             }
             groups = reader.RowGroupCount;
+            ParquetRowGroupLimit.Check(reader, context);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException)
         {

@@ -30,4 +30,11 @@ public interface IModelBackend
 
     /// <summary>The models this backend offers for forms (model and judge pickers); may ask a server.</summary>
     Task<IReadOnlyList<ModelChoice>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<ModelChoice>>([]);
+
+    /// <summary>
+    /// <see cref="ListAsync"/> for a backend with several sources (servers): what the sources that
+    /// answered offer, and the problems of those that did not, instead of failing whole.
+    /// </summary>
+    async Task<ModelChoiceList> ListWithProblemsAsync(CancellationToken cancellationToken = default) =>
+        new(await ListAsync(cancellationToken).ConfigureAwait(false), []);
 }

@@ -35,7 +35,9 @@ public sealed class ModelBackends(IEnumerable<IModelBackend> backends)
         {
             try
             {
-                choices.AddRange(await backend.ListAsync(cancellationToken).ConfigureAwait(false));
+                var list = await backend.ListWithProblemsAsync(cancellationToken).ConfigureAwait(false);
+                choices.AddRange(list.Choices);
+                problems.AddRange(list.Problems.Select(p => $"{backend.Name}: {p}"));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

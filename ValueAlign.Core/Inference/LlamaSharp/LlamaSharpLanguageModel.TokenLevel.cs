@@ -12,12 +12,14 @@ public sealed partial class LlamaSharpLanguageModel : ITokenLevelModel
     public string TokenText(int token)
     {
         RequireInVocabulary(token);
+        using var lease = nativeUse.Enter();
         return weights.Vocab.LLamaTokenToString((LLamaToken)token, true) ?? "";
     }
 
     public byte[] TokenBytes(int token)
     {
         RequireInVocabulary(token);
+        using var lease = nativeUse.Enter();
         Span<byte> buffer = stackalloc byte[256];
         var length = (int)weights.NativeHandle.TokenToSpan((LLamaToken)token, buffer, 0, true);
         return buffer[..Math.Min(length, buffer.Length)].ToArray();

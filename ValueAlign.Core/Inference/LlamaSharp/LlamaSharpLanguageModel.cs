@@ -27,6 +27,7 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     private LLamaContext? embeddingContext;
     private GgmlThreadpool? embeddingThreadpool;
     private int disposed;
+    private readonly NativeUseGuard nativeUse = new(typeof(LlamaSharpLanguageModel));
 
     private LlamaSharpLanguageModel(LLamaWeights weights, LLamaContext context, ModelRuntimeOptions options, string path, ILogger logger, LoadedProjector? projector)
     {
@@ -151,7 +152,7 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
 
     public Task<string> DetokenizeAsync(IReadOnlyList<int> tokens, CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
+        using var lease = nativeUse.Enter();
         var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
         foreach (var token in tokens)
         {
@@ -181,7 +182,7 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     /// <summary>The chat prompt the model's own template produces for <paramref name="messages"/>, ending with the assistant's turn.</summary>
     public string FormatChat(IReadOnlyList<ChatMessage> messages)
     {
-        ThrowIfDisposed();
+        using var lease = nativeUse.Enter();
         if (messages.Count == 0)
         {
             throw new ArgumentException("A chat needs at least one message.", nameof(messages));
@@ -301,6 +302,8 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
         var idle = queue.CloseAsync();
         await unloading.CancelAsync().ConfigureAwait(false);
         await idle.ConfigureAwait(false);
+        // Calls outside the queue (tokenize, detokenize, templates) finish before the memory goes.
+        await nativeUse.CloseAsync().ConfigureAwait(false);
         embeddingThreadpool?.Dispose();
         embeddingContext?.Dispose();
         threadpool?.Dispose();
@@ -312,6 +315,9 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
 
     internal LLamaContext Context => context;
 
+    /// <summary>The leases of calls that use the weights outside the request queue.</summary>
+    internal NativeUseGuard NativeUse => nativeUse;
+
     internal int BatchSize => options.BatchSize;
 
     internal int ScoringBatchTokens => Math.Min(options.ScoringBatchTokens, options.BatchSize);
@@ -320,7 +326,8 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
 
     internal LLamaToken[] Tokenize(string text, bool addBos, bool special)
     {
-        ThrowIfDisposed();
+        // Tokenizing runs outside the request queue: the lease keeps the weights alive under it.
+        using var lease = nativeUse.Enter();
         return weights.NativeHandle.Tokenize(text, addBos, special, Encoding.UTF8);
     }
 

@@ -26,4 +26,23 @@ public sealed class ConfiguredServer
     public int TimeoutSeconds { get; set; } = 300;
     public int MaxRetries { get; set; } = 3;
     public bool? Images { get; set; }
+
+    /// <summary>The key to send: <see cref="ApiKey"/>, else the value of the variable <see cref="ApiKeyVariable"/> names, else none.</summary>
+    public string? ResolveApiKey() =>
+        ApiKey is { Length: > 0 } inline ? inline
+        : ApiKeyVariable is { Length: > 0 } variable ? Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null
+        : null;
+
+    /// <summary>The settings for requests to <paramref name="model"/> on this server, shown as <paramref name="name"/>.</summary>
+    public OpenAiServerSettings ToSettings(string name, string model) => new()
+    {
+        Name = name,
+        BaseUrl = new Uri(BaseUrl),
+        Model = model,
+        ApiKey = ResolveApiKey(),
+        MaxInFlight = MaxInFlight,
+        Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+        MaxRetries = MaxRetries,
+        Images = Images,
+    };
 }

@@ -5,16 +5,23 @@ namespace ValueAlign.Core.Inference.OpenAi;
 
 /// <summary>
 /// Models on OpenAI-compatible servers as a <see cref="IModelBackend"/>: a <see cref="ModelChoice"/>
-/// <c>model @ endpoint</c> names a configured server (<c>Backends:Servers</c>) or gives a base URL
-/// (its key then comes from <see cref="OpenAiBackendOptions.DefaultApiKeyVariable"/>). Connections
-/// (and their probed capabilities) are kept per server and model. Acquiring for a stored run
-/// checks that the server still serves the same weights (fingerprint).
+/// <c>model @ endpoint</c> names a known server (<c>Backends:Servers</c> or one an Admin added on the
+/// Models page, see <see cref="ServerDirectory"/>) or gives a base URL (its key then comes from
+/// <see cref="OpenAiBackendOptions.DefaultApiKeyVariable"/>). Connections (and their probed
+/// capabilities) are kept per server settings and model, so an edited server is connected anew.
+/// Acquiring for a stored run checks that the server still serves the same weights (fingerprint).
 /// </summary>
-public sealed class OpenAiModelBackend(OpenAiBackendOptions options) : IModelBackend, IAsyncDisposable
+public sealed class OpenAiModelBackend(ServerDirectory directory) : IModelBackend, IAsyncDisposable
 {
     public const string BackendName = "openai";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<OpenAiLanguageModel>>> connections = new(StringComparer.Ordinal);
+
+    /// <summary>A backend over configured servers only (no database), for tests and tools.</summary>
+    public OpenAiModelBackend(OpenAiBackendOptions options)
+        : this(new ServerDirectory(options))
+    {
+    }
 
     public string Name => BackendName;
 
@@ -34,43 +41,70 @@ public sealed class OpenAiModelBackend(OpenAiBackendOptions options) : IModelBac
         return model;
     }
 
-    /// <summary>The models each configured server lists (a server that does not answer is reported by the caller).</summary>
+    /// <summary>Every known server's models; a server that does not answer fails the whole list (see <see cref="ListWithProblemsAsync"/>).</summary>
     public async Task<IReadOnlyList<ModelChoice>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var choices = new List<ModelChoice>();
-        foreach (var server in options.Servers)
-        {
-            using var transport = new OpenAiTransport(Settings(server.Name, "list", server));
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var list = await transport.GetAsync("models", timeout.Token).ConfigureAwait(false);
-            choices.AddRange(OpenAiResponses.ModelIds(list).Select(id => ModelChoice.Server(server.Name, id)));
-        }
-        return choices;
+        var list = await ListWithProblemsAsync(cancellationToken).ConfigureAwait(false);
+        return list.Problems.Count == 0 ? list.Choices : throw new OpenAiServerException(string.Join(" ", list.Problems));
     }
 
-    /// <summary>The settings for a choice: a configured server by name or URL, or an ad-hoc URL. Never printed with its key.</summary>
-    public OpenAiServerSettings SettingsFor(ModelChoice choice)
+    /// <summary>
+    /// The model ids an Admin listed for a stored server (no request), and the models each
+    /// configured server lists (asked, 5 s at most); a server that does not answer is a problem, not a failure of the others.
+    /// </summary>
+    public async Task<ModelChoiceList> ListWithProblemsAsync(CancellationToken cancellationToken = default)
+    {
+        var choices = new List<ModelChoice>();
+        var problems = new List<string>();
+        foreach (var server in await directory.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (server.Models.Count > 0)
+            {
+                choices.AddRange(server.Models.Select(id => ModelChoice.Server(server.Name, id)));
+                continue;
+            }
+            try
+            {
+                using var transport = new OpenAiTransport(server.Settings.ToSettings(server.Name, "list"));
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                var list = await transport.GetAsync("models", timeout.Token).ConfigureAwait(false);
+                choices.AddRange(OpenAiResponses.ModelIds(list).Select(id => ModelChoice.Server(server.Name, id)));
+            }
+            catch (Exception e) when (e is OpenAiServerException or ArgumentException or UriFormatException
+                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                problems.Add(e is OperationCanceledException ? $"{server.Name} did not list its models within 5 s." : e.Message);
+            }
+        }
+        return new ModelChoiceList(choices, problems);
+    }
+
+    /// <summary>The settings for a choice: a known server by name or URL, or an ad-hoc URL. Never printed with its key.</summary>
+    public async Task<OpenAiServerSettings> SettingsForAsync(ModelChoice choice, CancellationToken cancellationToken = default)
     {
         var endpoint = choice.Endpoint ?? throw new ModelChoiceException($"'{choice}' names no server.");
-        var configured = options.Servers.FirstOrDefault(s => string.Equals(s.Name, endpoint, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(s.BaseUrl.TrimEnd('/'), endpoint.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
-        if (configured is not null)
-            return Settings(configured.Name, choice.Model, configured);
+        if (await directory.FindAsync(endpoint, cancellationToken).ConfigureAwait(false) is { } known)
+            return known.Settings.ToSettings(known.Name, choice.Model);
         if (Uri.TryCreate(endpoint, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
         {
-            return Settings(url.Authority, choice.Model, new ConfiguredServer { BaseUrl = endpoint, ApiKeyVariable = OpenAiBackendOptions.DefaultApiKeyVariable });
+            return new ConfiguredServer { BaseUrl = endpoint, ApiKeyVariable = OpenAiBackendOptions.DefaultApiKeyVariable }.ToSettings(url.Authority, choice.Model);
         }
-        throw new ModelChoiceException($"No server named '{endpoint}' is configured (Backends:Servers in appsettings.json); give its base URL (http://host:port/v1) instead.");
+        throw new ModelChoiceException($"No server named '{endpoint}' is configured (Backends:Servers in appsettings.json or the Models page); give its base URL (http://host:port/v1) instead.");
     }
 
-    private Task<OpenAiLanguageModel> ConnectAsync(ModelChoice choice, CancellationToken cancellationToken)
+    private async Task<OpenAiLanguageModel> ConnectAsync(ModelChoice choice, CancellationToken cancellationToken)
     {
-        var settings = SettingsFor(choice);
-        var key = $"{settings.BaseUrl}|{settings.Model}";
+        var settings = await SettingsForAsync(choice, cancellationToken).ConfigureAwait(false);
+        // Everything that shapes the connection, but not the key itself (an edited key variable is a new key).
+        var key = string.Join('|', settings.Name, settings.BaseUrl, settings.Model, settings.MaxInFlight, settings.Timeout.Ticks, settings.MaxRetries,
+            settings.Images, settings.ApiKey is null ? "" : ApiKeyFingerprint(settings.ApiKey));
         var lazy = connections.GetOrAdd(key, _ => new Lazy<Task<OpenAiLanguageModel>>(() => OpenAiLanguageModel.ConnectAsync(settings, cancellationToken: CancellationToken.None)));
-        return AwaitAsync(key, lazy, cancellationToken);
+        return await AwaitAsync(key, lazy, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string ApiKeyFingerprint(string apiKey) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)))[..16];
 
     private async Task<OpenAiLanguageModel> AwaitAsync(string key, Lazy<Task<OpenAiLanguageModel>> lazy, CancellationToken cancellationToken)
     {
@@ -85,19 +119,6 @@ public sealed class OpenAiModelBackend(OpenAiBackendOptions options) : IModelBac
             throw new ModelChoiceException(e.Message, e);
         }
     }
-
-    private static OpenAiServerSettings Settings(string name, string model, ConfiguredServer server) => new()
-    {
-        Name = name,
-        BaseUrl = new Uri(server.BaseUrl),
-        Model = model,
-        ApiKey = server.ApiKey is { Length: > 0 } inline ? inline
-            : server.ApiKeyVariable is { Length: > 0 } variable ? Environment.GetEnvironmentVariable(variable) : null,
-        MaxInFlight = server.MaxInFlight,
-        Timeout = TimeSpan.FromSeconds(server.TimeoutSeconds),
-        MaxRetries = server.MaxRetries,
-        Images = server.Images,
-    };
 
     public async ValueTask DisposeAsync()
     {

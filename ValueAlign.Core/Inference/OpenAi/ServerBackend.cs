@@ -15,7 +15,7 @@ public sealed class ServerBackend
     /// <summary>Base URL up to and including <c>/v1</c>, e.g. <c>http://gpu-box:8000/v1</c>.</summary>
     public string BaseUrl { get; set; } = "";
 
-    /// <summary>The server's model id (the <c>model</c> field of requests).</summary>
+    /// <summary>The server's model id(s) (the <c>model</c> field of requests), comma-separated when it serves several.</summary>
     public string Model { get; set; } = "";
 
     /// <summary>Name of the environment variable holding the key, or null for servers without one.</summary>

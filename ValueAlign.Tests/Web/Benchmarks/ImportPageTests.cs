@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Benchmarks.Import;
 using ValueAlign.Core.Benchmarks.Importers;
 using ValueAlign.Tests.Benchmarks;
 using ValueAlign.Web.Components.Pages.Benchmarks;
@@ -33,6 +34,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_library.Imports);
         _ctx.Services.AddSingleton(_library.Presets);
         _ctx.Services.AddSingleton(ImporterRegistry.Default);
+        _ctx.Services.AddSingleton(new ImportLimits { MaxUploadMB = 8 });
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("curator@example.org");
         auth.SetWorkbenchRoles(Roles.Curator);
@@ -90,5 +92,31 @@ public sealed class ImportPageTests : IAsyncLifetime
         var page = Upload("just some words\n", "notes.txt");
         page.Find("[data-testid=dry-run]").Click();
         page.WaitForAssertion(() => Assert.Contains("pass --format", page.Find("[data-testid=import-errors]").TextContent));
+    }
+
+    [Fact]
+    public void An_upload_over_the_total_quota_is_refused_naming_the_file()
+    {
+        var page = _ctx.Render<ImportPage>();
+        var five = new string('a', 5 * 1024 * 1024);
+        page.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromText(five, "arguments.tsv"), InputFileContent.CreateFromText(five, "labels.tsv"));
+        page.WaitForAssertion(() => Assert.Contains("labels.tsv", page.Find("[data-testid=upload-error]").TextContent));
+        Assert.Contains("8 MB", page.Find("[data-testid=upload-error]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=import-target]"));
+        Assert.True(page.Find("[data-testid=run-import]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_running_import_can_be_cancelled_and_writes_nothing()
+    {
+        var lines = string.Join("\n", Enumerable.Range(1, 30_000).Select(i => GoodLines.Split('\n')[0].Replace("\"up-1\"", $"\"c-{i}\"")));
+        var page = Upload(lines + "\n", "many.jsonl");
+        page.Find("[data-testid=run-import]").Click();
+        page.WaitForElement("[data-testid=cancel-import]").Click();
+        page.WaitForElement("[data-testid=import-cancelled]");
+        Assert.Empty(page.FindAll("[data-testid=cancel-import]"));
+        Assert.Empty(page.FindAll("[data-testid=import-result]"));
+        Assert.Equal(0, (await _library.CountsAsync()).Items);
     }
 }

@@ -40,6 +40,7 @@ public sealed class CounterfactualsPageTests(InspectorLibraryFixture fixture) : 
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_host);
+        _ctx.Services.AddSingleton(new ValueAlign.Core.Methods.Couple.Inspection.CounterfactualInspector());
         _ctx.Services.AddSingleton(ValueSystemFiles.Shipped);
         _ctx.Services.AddSingleton(fixture.Library.Query);
         _ctx.Services.AddSingleton(new ValueAlign.Core.Values.Objectives.Store.ObjectiveStore(fixture.Library.Factory, ValueSystemFiles.Shipped, TimeProvider.System));

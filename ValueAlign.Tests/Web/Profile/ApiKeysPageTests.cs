@@ -22,7 +22,7 @@ public sealed class ApiKeysPageTests : IAsyncLifetime
     {
         _services = WorkbenchServices.ForSqliteFile(_temp.File("page.db"));
         await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        Assert.True((await _services.AddUserAsync("ann@example.org", "password-1", Roles.Annotator)).Succeeded);
+        Assert.True((await _services.AddUserAsync("ann@example.org", "long-password-1", Roles.Annotator)).Succeeded);
         await using (var scope = _services.CreateAsyncScope())
         {
             _userId = (await scope.ServiceProvider.GetRequiredService<UserAdministration>().ListAsync()).Single().Id;

@@ -6,7 +6,7 @@ using ValueAlign.Core.Values.Objectives;
 namespace ValueAlign.Core.Methods.Couple.Inspection;
 
 /// <summary>
-/// One run as a JSON object for scripts (the <c>counterfactual</c> verb): the texts, the profiles
+/// One inspection as a JSON object for scripts (the <c>counterfactual</c> verb): the texts, the profiles
 /// before (abduction), target and after (evaluation) by dimension id, MAE and Spearman (null when
 /// undefined, e.g. a constant profile), errors, and the whole trace with every call's prompt,
 /// grammar, raw output, timing and error. Step results are embedded as JSON, not as strings.
@@ -16,10 +16,12 @@ public static class CounterfactualReport
     // Relaxed escaping keeps apostrophes and non-ASCII text readable; the output is a file or a terminal, never HTML.
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject ToJson(CounterfactualResult result, CounterfactualRequest request)
+    public static JsonObject ToJson(CounterfactualResult result, CounterfactualRequest request) => ToJson(CounterfactualInspection.Of(request, result));
+
+    public static JsonObject ToJson(CounterfactualInspection inspection)
     {
+        var (request, result) = (inspection.Request, inspection.Result);
         var system = request.System;
-        var target = request.Objective.InSystemOrder(system).Select(p => (double)p.Priority).ToArray();
         return new JsonObject
         {
             ["method"] = result.Method,
@@ -32,15 +34,34 @@ public static class CounterfactualReport
             ["deviation"] = Number(result.Action?.Deviation),
             ["profiles"] = new JsonObject
             {
-                ["before"] = Profile(system, result.Abduction?.Profile.Expectations),
-                ["target"] = Profile(system, target),
-                ["after"] = Profile(system, result.Evaluation?.Profile.Expectations),
+                ["before"] = Profile(system, inspection.Before?.Profile.Expectations),
+                ["target"] = Profile(system, inspection.Target),
+                ["after"] = Profile(system, inspection.After?.Profile.Expectations),
             },
-            ["metrics"] = result.Evaluation is { } e
+            ["metrics"] = inspection.After is { } e
                 ? new JsonObject { ["mae"] = Number(e.Metrics.MeanAbsoluteError), ["spearman"] = Number(e.Metrics.Spearman) }
                 : null,
             ["errors"] = new JsonArray(result.Errors.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray()),
             ["trace"] = new JsonArray(result.Trace.Steps.Select(Step).ToArray()),
+        };
+    }
+
+    /// <summary>Several items: the reports plus mean MAE and Spearman over the items where they are defined.</summary>
+    public static JsonObject Summary(string method, IReadOnlyList<JsonObject> reports)
+    {
+        double? Mean(string metric)
+        {
+            var values = reports.Select(r => r["metrics"]?[metric]).Where(v => v is not null).Select(v => (double)v!).ToArray();
+            return values.Length == 0 ? null : Math.Round(values.Average(), 6);
+        }
+        return new JsonObject
+        {
+            ["method"] = method,
+            ["items"] = reports.Count,
+            ["succeeded"] = reports.Count(r => (bool)r["succeeded"]!),
+            ["meanMae"] = Mean("mae"),
+            ["meanSpearman"] = Mean("spearman"),
+            ["results"] = new JsonArray([.. reports]),
         };
     }
 

@@ -5,6 +5,7 @@ using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Backends;
+using ValueAlign.Core.Methods.Couple.Inspection;
 using ValueAlign.Core.Methods.Structured;
 using ValueAlign.Core.Runs.Metrics;
 using ValueAlign.Core.Values;
@@ -19,8 +20,10 @@ namespace ValueAlign.Core.Methods.Couple.Study;
 /// Spearman of the re-attributed profile against the target as scores. The report gives MAE and
 /// Spearman per method (mean with a normal-approximation 95% interval) and per objective × method.
 /// </summary>
-public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, CoupleOptions? options = null) : IEvaluationMethod
+public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, CounterfactualInspector? inspector = null) : IEvaluationMethod
 {
+    private readonly CounterfactualInspector inspector = inspector ?? new CounterfactualInspector();
+
     public const string MethodId = "counterfactual-study";
 
     private static readonly JsonSerializerOptions TraceJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
@@ -60,31 +63,17 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Couple
         var (objectiveIndex, methodId) = ParseKey(unit.UnitKey);
         var objective = parameters.Objectives[objectiveIndex];
         var system = catalog.Get(objective.ValueSystemId);
-        var item = Inspection.InspectionItem.From(unit.Item);
+        var item = InspectionItem.From(unit.Item);
         var (question, response) = (item.Question, parameters.Response == StudyResponseSource.Generate ? null : item.Response);
-        var method = CounterfactualMethods.Create(methodId, context.Model, options ?? new CoupleOptions(), context.Judge);
-
-        var result = await method.RunAsync(new Couple.CounterfactualRequest(system, objective, question, response), cancellationToken).ConfigureAwait(false);
-
-        var scores = new Dictionary<string, double>();
-        if (result.Evaluation is { } evaluation)
-        {
-            scores["mae"] = evaluation.Metrics.MeanAbsoluteError;
-            // Spearman is undefined when a profile is constant; JSON cannot hold NaN, so it is left out.
-            if (double.IsFinite(evaluation.Metrics.Spearman))
-                scores["spearman"] = evaluation.Metrics.Spearman;
-        }
-        if (result.Action is { } action)
-        {
-            scores["deviation_before"] = action.Deviation;
-            scores["meets_objective"] = action.MeetsObjective ? 1 : 0;
-        }
+        var inspection = await inspector.InspectAsync(methodId, new InspectionModels(context.Model, context.Judge),
+            new CounterfactualRequest(system, objective, question, response), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = inspection.Result;
         var prompt = response is null ? question : $"{question}\n\n[original response]\n{response}";
         return new EvalUnitOutcome(
             prompt,
             JsonSerializer.Serialize(result.Trace.Steps, TraceJson),
             result.FinalResponse,
-            scores,
+            inspection.Scores(),
             Correct: null,
             Error: result.Succeeded ? null : string.Join("; ", result.Errors.DefaultIfEmpty("The method produced no evaluation.")));
     }

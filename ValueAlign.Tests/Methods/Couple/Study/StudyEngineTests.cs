@@ -20,7 +20,7 @@ public sealed class StudyEngineTests
     {
         var catalog = ValueSystemFiles.Shipped;
         // Short rewrites keep the test quick; the pipeline is the same.
-        await using var bed = await EvalTestBed.CreateAsync(new CounterfactualStudyMethod(catalog, new ValueAlign.Core.Methods.Couple.CoupleOptions { ResponseMaxTokens = 48 }));
+        await using var bed = await EvalTestBed.CreateAsync(new CounterfactualStudyMethod(catalog, new ValueAlign.Core.Methods.Couple.Inspection.CounterfactualInspector(new ValueAlign.Core.Methods.Couple.CoupleOptions { ResponseMaxTokens = 48 })));
         await bed.ImportDemoFileAsync("arguments-demo.tsv");
         var system = catalog.Get("schwartz-10");
         var objective = ValueObjective.FromVector(system, [.. system.Dimensions.Select(d => d.Id == "benevolence" ? 5 : 2)]) with { Name = "caring" };

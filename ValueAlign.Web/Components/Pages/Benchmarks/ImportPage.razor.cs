@@ -8,11 +8,12 @@ namespace ValueAlign.Web.Components.Pages.Benchmarks;
 /// <summary>
 /// Upload, dry run and import. Uploads go to a private temporary folder first (importers read
 /// files, and Touché23 needs its partner file next to it); the folder is deleted when the page
-/// goes away or another upload replaces it.
+/// goes away or another upload replaces it. All files of one upload share a quota
+/// (<see cref="ImportLimits.MaxUploadMB"/>); a running import can be cancelled, which rolls it
+/// back and releases the database.
 /// </summary>
 public partial class ImportPage
 {
-    public const long MaxBytes = 512L * 1024 * 1024;
     private const string AutoDetect = "";
 
     private string? _folder;
@@ -26,6 +27,8 @@ public partial class ImportPage
     private ImportProgress? _progress;
     private ImportResult? _result;
     private string? _uploadError;
+    private CancellationTokenSource? _cancel;
+    private bool _cancelled;
 
     protected override async Task OnInitializedAsync() => _presets = await Presets.ListAsync();
 
@@ -44,6 +47,7 @@ public partial class ImportPage
         DeleteFolder();
         _folder = Directory.CreateTempSubdirectory("valuealign-import-").FullName;
         _files = [];
+        var quota = new UploadQuota(Limits.MaxUploadBytes);
         try
         {
             foreach (var file in e.GetMultipleFiles(16))
@@ -54,9 +58,11 @@ public partial class ImportPage
                 {
                     throw new IOException($"'{file.Name}' is not a usable file name");
                 }
-                await using var target = new FileStream(Path.Combine(_folder, name), FileMode.Create, FileAccess.Write);
-                await using var source = file.OpenReadStream(MaxBytes);
-                await source.CopyToAsync(target);
+                await using (var target = new FileStream(Path.Combine(_folder, name), FileMode.Create, FileAccess.Write))
+                await using (var source = file.OpenReadStream(Limits.MaxUploadBytes))
+                {
+                    await quota.CopyAsync(source, target, name);
+                }
                 _files.Add(name);
             }
         }
@@ -64,6 +70,7 @@ public partial class ImportPage
         {
             _uploadError = $"Upload failed: {ex.Message}";
             _files = [];
+            DeleteFolder();
         }
         _selected = _files.FirstOrDefault();
     }
@@ -75,7 +82,10 @@ public partial class ImportPage
             return;
         }
         _busy = true;
+        _cancelled = false;
         _result = null;
+        _cancel = new CancellationTokenSource();
+        var token = _cancel.Token;
         _progress = new ImportProgress(0, 0, 0);
         var progress = new Progress<ImportProgress>(p =>
         {
@@ -93,17 +103,28 @@ public partial class ImportPage
         try
         {
             // Off the circuit's thread so the progress bar keeps moving during a long import.
-            _result = await Task.Run(() => Imports.ImportAsync(path, options, progress));
+            _result = await Task.Run(() => Imports.ImportAsync(path, options, progress, token), CancellationToken.None);
         }
         catch (ImportException ex)
         {
             _result = new ImportResult(_selected, options.Format ?? "?", 0, 0, 0, 0, dryRun, ex.Errors);
         }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The import's transaction was rolled back: nothing was written and the database is free.
+            _cancelled = true;
+            _progress = null;
+        }
         finally
         {
             _busy = false;
+            _cancel.Dispose();
+            _cancel = null;
         }
     }
+
+    /// <summary>Asks the running import to stop; it rolls back and releases the database.</summary>
+    private void Cancel() => _cancel?.Cancel();
 
     private string BrowseHref() =>
         string.IsNullOrWhiteSpace(_benchmark) ? "/benchmarks" : "/benchmarks?benchmark=" + Uri.EscapeDataString(_benchmark.Trim());
@@ -117,5 +138,9 @@ public partial class ImportPage
         _folder = null;
     }
 
-    public void Dispose() => DeleteFolder();
+    public void Dispose()
+    {
+        _cancel?.Cancel();
+        DeleteFolder();
+    }
 }

@@ -24,18 +24,22 @@ public sealed partial class CounterfactualsPage : IDisposable
     internal const string TargetColor = "#616161";
     internal const string AfterColor = "#e65100";
 
-    internal static readonly (string Key, string Label)[] MethodLabels =
-    [
-        ("couple", "COUPLE"), ("couple-no-graph", "COUPLE without graph"), ("couple-no-scm", "COUPLE without SCM"), ("value-prompt", "Value Prompt"), ("raw", "Raw"),
-    ];
-
     private enum Work { None, Generating, Attributing, Running }
 
     /// <summary>An attribution of (question, response) under a system; reused as "before" by the baselines when the inputs are unchanged.</summary>
     private sealed record Attribution(ValueSystem System, string Question, string Response, AttributedProfile Profile);
 
-    /// <summary>A finished run as the page shows it: the request, the result, the diff, and the original's profile with its metrics.</summary>
-    private sealed record InspectorRun(CounterfactualRequest Request, CounterfactualResult Result, IReadOnlyList<DiffSegment> Diff, EvaluationResult? Before, string Judging);
+    /// <summary>A finished run as the page shows it: the inspection and who judged it.</summary>
+    private sealed record InspectorRun(CounterfactualInspection Inspection, string Judging)
+    {
+        public CounterfactualRequest Request => Inspection.Request;
+
+        public CounterfactualResult Result => Inspection.Result;
+
+        public IReadOnlyList<DiffSegment> Diff => Inspection.Diff;
+
+        public EvaluationResult? Before => Inspection.Before;
+    }
 
     /// <summary>Forwards progress from the pipeline's threads onto the circuit's dispatcher, in order.</summary>
     private sealed class LiveProgress(Action<CounterfactualProgress> apply) : IProgress<CounterfactualProgress>
@@ -43,7 +47,6 @@ public sealed partial class CounterfactualsPage : IDisposable
         public void Report(CounterfactualProgress value) => apply(value);
     }
 
-    private readonly CoupleOptions _options = new();
     private ValueSystem _system = default!;
     private IReadOnlyList<int> _priorities = [];
     private string _method = "couple";
@@ -59,6 +62,7 @@ public sealed partial class CounterfactualsPage : IDisposable
     private Severity _messageSeverity = Severity.Info;
 
     [Inject] private IInspectorModel InspectorModel { get; set; } = default!;
+    [Inject] private CounterfactualInspector Inspector { get; set; } = default!;
     [Inject] private ModelHost Host { get; set; } = default!;
     [Inject] private ValueSystemCatalog Catalog { get; set; } = default!;
     [Inject] private ObjectiveStore Objectives { get; set; } = default!;
@@ -155,8 +159,8 @@ public sealed partial class CounterfactualsPage : IDisposable
         {
             profiles.Add(Trace("attributed before", system, before.Profile.Expectations, BeforeColor, filled: true));
         }
-        profiles.Add(Trace("target", system, run.Request.Objective.InSystemOrder(system).Select(p => (double)p.Priority).ToArray(), TargetColor, dashed: true));
-        if (run.Result.Evaluation is { } after)
+        profiles.Add(Trace("target", system, run.Inspection.Target, TargetColor, dashed: true));
+        if (run.Inspection.After is { } after)
         {
             profiles.Add(Trace("attributed after", system, after.Profile.Expectations, AfterColor));
         }
@@ -165,15 +169,6 @@ public sealed partial class CounterfactualsPage : IDisposable
 
     private static string Metric(double? value) =>
         value is not { } v ? "–" : double.IsNaN(v) ? "undefined" : v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string MethodHelp(string key) => key switch
-    {
-        "couple" => "Abduction (attribute the profile and value concepts), action (deviation, graph-aware interventions), prediction (rewrite keeping the non-value content), evaluation.",
-        "couple-no-graph" => "COUPLE with the relation graph ignored: no neighbour influence and no neighbour notes (ablation).",
-        "couple-no-scm" => "COUPLE without the structural causal model: the profile is attributed and the shifts planned, but no value concepts, no graph and no counterfactual concepts; the response is rewritten directly from the shifts (ablation).",
-        "value-prompt" => "Baseline: the target priorities are stated in the prompt and the model rewrites the response.",
-        _ => "Baseline: the original response unchanged, scored against the target.",
-    };
 
     private CancellationToken Begin(Work work)
     {
@@ -231,8 +226,7 @@ public sealed partial class CounterfactualsPage : IDisposable
         _liveStep = "Generating the original response…";
         try
         {
-            var settings = _options.Generation with { MaxTokens = _options.ResponseMaxTokens };
-            await foreach (var piece in model.CompleteAsync(CouplePrompts.Answer(_question.Trim()), settings, token))
+            await foreach (var piece in Inspector.AnswerAsync(model, _question, token))
             {
                 _response += piece;
                 StateHasChanged();
@@ -282,13 +276,10 @@ public sealed partial class CounterfactualsPage : IDisposable
         {
             return known;
         }
-        var trace = new CoupleTrace(Progress());
-        var step = trace.Begin("Attribution");
-        var profile = await new PriorityAttributor(Judge ?? Model!, _options).AttributeAsync(system, question, response, step, token);
-        var finished = step.Finish(profile);
-        if (profile is null)
+        var attribution = await Inspector.AttributeAsync(Judge ?? Model!, system, question, response, Progress(), token);
+        if (attribution.Profile is not { } profile)
         {
-            Show("Attribution failed: " + string.Join(" ", finished.Errors), Severity.Error);
+            Show("Attribution failed: " + string.Join(" ", attribution.Errors), Severity.Error);
             return null;
         }
         _attributed = new Attribution(system, question, response, profile);
@@ -306,16 +297,11 @@ public sealed partial class CounterfactualsPage : IDisposable
         try
         {
             var request = new CounterfactualRequest(_system, Target(), _question.Trim(), _response.Trim(), Progress());
-            var method = CounterfactualMethods.Create(_method, model, _options, Judge);
             // COUPLE attributes the original itself (abduction); the baselines do not, so the page does it first for the "before" profile.
-            var before = method is CoupleMethod ? null : await AttributeOriginalAsync(token);
-            var result = await method.RunAsync(request, token);
-            var beforeProfile = result.Abduction?.Profile ?? before?.Profile;
-            var target = request.Objective.InSystemOrder(request.System).Select(p => (double)p.Priority).ToArray();
-            var beforeMetrics = beforeProfile is null ? null : new EvaluationResult(beforeProfile, AlignmentMetrics.Between(beforeProfile.Expectations, target));
-            var diff = WordDiff.Compare(request.Response!, result.FinalResponse ?? request.Response!);
-            _result = new InspectorRun(request, result, diff, beforeMetrics, Judge is { } judge ? $"judged by {judge.Identity.Display}" : RunJudge.SelfJudgedLabel);
-            if (result.Abduction is { } abduction)
+            var before = CounterfactualMethodCatalog.Get(_method).AbductsOriginal ? null : await AttributeOriginalAsync(token);
+            var inspection = await Inspector.InspectAsync(_method, new InspectionModels(model, Judge), request, before?.Profile, token);
+            _result = new InspectorRun(inspection, Judge is { } judge ? $"judged by {judge.Identity.Display}" : RunJudge.SelfJudgedLabel);
+            if (inspection.Result.Abduction is { } abduction)
             {
                 _attributed = new Attribution(request.System, request.Question, request.Response!, abduction.Profile);
             }
