@@ -11,6 +11,7 @@ using ValueAlign.Core.Annotation.Preference;
 using ValueAlign.Core.Annotation.Schema;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Data;
 using ValueAlign.Web.Components.Shared;
 
 namespace ValueAlign.Web.Components.Pages.Annotate;
@@ -360,7 +361,7 @@ public partial class AnnotatePage
         }
         catch (Exception e) when (e is not OperationCanceledException || !_disposed)
         {
-            _saveFailure = e.Message.TrimEnd('.') + ".";
+            _saveFailure = DatabaseFailure.Describe(e).TrimEnd('.') + ".";
             ScheduleRetry();
         }
         finally
