@@ -1,14 +1,17 @@
 using Microsoft.Data.Sqlite;
 using ValueAlign.Core.Data;
+using ValueAlign.Core.Annotation.Schema;
 using ValueAlign.Tests.Annotation;
+using ValueAlign.Web.Components.Pages.Annotate;
 
 namespace ValueAlign.Tests.Faults;
 
 /// <summary>
 /// A SQLite file on a full disk (a 24 MB tmpfs filled to the last byte): submitting an annotation
 /// fails with a clear "the database is full" error; the file still holds every annotation stored
-/// before, intact (read while the disk is still full), and the refused one is not half-stored; once
-/// space is freed the same submit stores it once.
+/// before, intact (read while the disk is still full), and the refused one is not half-stored. The
+/// annotate page's submit queue keeps the answer and shows that reason; once space is freed its
+/// retry stores the annotation once.
 /// </summary>
 public sealed class FullDiskAnnotationTests
 {
@@ -53,15 +56,47 @@ public sealed class FullDiskAnnotationTests
         Assert.Equal("ok", await ScalarAsync(readOnly, "PRAGMA integrity_check;"));
         Assert.Equal(1L, await ScalarAsync(readOnly, $"SELECT COUNT(*) FROM Reservations WHERE Id = {held.ReservationId};"));
 
+        // The annotate page's submit queue on the same full disk: the answer is kept, the reason shown, and a retry after space is freed stores it once.
+        var store = new KeptSubmits();
+        var settled = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var queue = new SubmitQueue(
+            p => database.Assignments.SubmitAsync(p.ReservationId, "a", AnnotationAnswers.FromJson(p.AnswersJson), p.TimeSpentMs),
+            store, new SubmitRetry(TimeSpan.FromHours(1), TimeSpan.FromHours(1)), TimeProvider.System,
+            new SubmitQueue.Callbacks((_, refusal) => { settled.TrySetResult(refusal); return Task.CompletedTask; }, work => work(), () => { }));
+        await queue.SubmitAsync(new PendingSubmit(project.Id, held.ReservationId, held.ItemId, AnnotationDatabase.HonestyAnswers().ToJson(), 900));
+        Assert.StartsWith("The database is full: its disk has no space left (SQLite Error ", queue.Failure);
+        Assert.NotNull(queue.Pending);
+        Assert.NotNull(store.Kept);
+        Assert.False(settled.Task.IsCompleted);
+
         disk.Free();
-        var stored = await database.Assignments.SubmitAsync(held.ReservationId, "a", AnnotationDatabase.HonestyAnswers());
-        Assert.False(stored.AlreadySubmitted);
+        await queue.RetryNowAsync();
+        Assert.Null(await settled.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Null(queue.Pending);
+        Assert.Null(store.Kept);
         var after = await AnnotationsAsync(database.Factory.ConnectionString);
         Assert.Equal(before, after.Take(4));
         Assert.Equal(5, after.Count);
-        Assert.Equal(stored.AnnotationId, after[4].Id);
+        Assert.Equal(held.ReservationId, await ScalarAsync(database.Factory.ConnectionString, $"SELECT ReservationId FROM Annotations WHERE Id = {after[4].Id};"));
         Assert.Equal("ok", await ScalarAsync(database.Factory.ConnectionString, "PRAGMA integrity_check;"));
         Assert.Equal(5, (await database.AnnotationCountsByItemAsync(project.Id)).Values.Sum());
+    }
+
+    private sealed class KeptSubmits : IPendingSubmitStore
+    {
+        public PendingSubmit? Kept { get; private set; }
+
+        public Task WriteAsync(PendingSubmit pending)
+        {
+            Kept = pending;
+            return Task.CompletedTask;
+        }
+
+        public Task RemoveAsync(PendingSubmit pending)
+        {
+            Kept = null;
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<List<(long Id, long ProjectItemId, string AnswersJson)>> AnnotationsAsync(string connectionString)
