@@ -24,7 +24,7 @@ public sealed class EvalRunService(
     Caching.ItemContentKeys contentKeys)
 {
     /// <summary>
-    /// Validates the request (a model its backend knows, known method, parameters a JSON object,
+    /// Validates the request (a model its backend knows, known method, parameters valid against its schema,
     /// at least one item the method can plan, every capability the method needs offered by the
     /// model and the judge), stores the run with both models' identities and queues its job.
     /// Throws <see cref="EvalRunException"/> with a message for the user when something is wrong.
@@ -48,6 +48,8 @@ public sealed class EvalRunService(
         {
             throw new EvalRunException(e.Message, e);
         }
+        if (method.Parameters.Validate(parameters) is { Count: > 0 } problems)
+            throw new EvalRunException(string.Join(Environment.NewLine, problems.Select(p => p.Message)));
         var model = await ResolveAsync(choice, cancellationToken).ConfigureAwait(false);
         var systemPrompt = string.IsNullOrWhiteSpace(request.SystemPrompt) ? null : request.SystemPrompt.Trim();
         if (systemPrompt is { Length: > MaxSystemPromptLength })
