@@ -20,7 +20,8 @@ public sealed class EvalRunService(
     ModelBackends backends,
     EvaluationMethods methods,
     JobQueue queue,
-    TimeProvider clock)
+    TimeProvider clock,
+    Caching.ItemContentKeys contentKeys)
 {
     /// <summary>
     /// Validates the request (a model its backend knows, known method, parameters valid against its schema,
@@ -86,6 +87,9 @@ public sealed class EvalRunService(
             throw new EvalRunException(missing);
         var judgeRef = needs.Judges ? (judge ?? model).Ref : null;
 
+        // The configuration without content is the cache key; with the items' content keys it is the configuration hash.
+        var cacheKey = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical, systemPrompt);
+        var itemsDigest = Caching.ItemContentKeys.Digest(await contentKeys.KeysAsync(items, imagesSeen, cancellationToken).ConfigureAwait(false));
         var fileName = model.Ref.Kind == ModelRefKind.LocalFile ? model.Ref.Name : model.Ref.ModelId ?? model.Ref.Name;
         var run = new EvalRun
         {
@@ -103,7 +107,8 @@ public sealed class EvalRunService(
             ParametersJson = parameters,
             Seed = request.Seed,
             SystemPrompt = systemPrompt,
-            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical, systemPrompt),
+            ConfigHash = EvalConfigHash.WithContent(cacheKey, itemsDigest),
+            CacheKey = cacheKey,
             TextOnly = textOnly,
             ImagesSeen = imagesSeen,
             ProjectorFileName = model.ProjectorFile,
