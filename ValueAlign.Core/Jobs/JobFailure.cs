@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Data;
 
 namespace ValueAlign.Core.Jobs;
 
@@ -8,24 +8,11 @@ public static class JobFailure
 {
     public static string Describe(Exception failure, bool savingProgress)
     {
-        // EF wraps the provider's error ("database is locked", "disk is full", a lock timeout) in a
-        // generic message (DbUpdateException, or the "transient failure" InvalidOperationException).
-        Exception? database = (Exception?)DatabaseCause(failure) ?? failure as DbUpdateException;
+        var database = DatabaseFailure.Cause(failure) is not null || failure is DbUpdateException;
         if (savingProgress)
-            return $"Saving the job's progress failed: {(database ?? failure).Message} Its stored results are kept; resume it to continue.";
-        return database is not null
-            ? $"Saving to the database failed: {database.Message} Its stored results are kept; resume it to continue."
+            return $"Saving the job's progress failed: {DatabaseFailure.Describe(failure)} Its stored results are kept; resume it to continue.";
+        return database
+            ? $"Saving to the database failed: {DatabaseFailure.Describe(failure)} Its stored results are kept; resume it to continue."
             : failure.Message;
-    }
-
-    /// <summary>The provider's exception in the chain of causes, or null when the failure is not the database's.</summary>
-    private static DbException? DatabaseCause(Exception failure)
-    {
-        for (Exception? e = failure; e is not null; e = e.InnerException)
-        {
-            if (e is DbException db)
-                return db;
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Schema;
+using ValueAlign.Core.Data;
 
 namespace ValueAlign.Web.Components.Pages.Annotate;
 
@@ -98,7 +99,7 @@ public sealed class SubmitQueue(
             }
             catch (Exception e) when (e is not OperationCanceledException || !_disposed)
             {
-                Failure = e.Message.TrimEnd('.') + ".";
+                Failure = DatabaseFailure.Describe(e).TrimEnd('.') + ".";
                 ScheduleRetry();
                 return;
             }
