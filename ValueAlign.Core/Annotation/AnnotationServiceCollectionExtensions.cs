@@ -24,6 +24,7 @@ public static class AnnotationServiceCollectionExtensions
         services.AddSingleton<JudgeComparisonService>();
         services.AddSingleton<ProjectAgreementService>();
         services.AddSingleton<PeerAnnotations>();
+        services.AddSingleton<NextItemViewBuilder>();
         services.AddSingleton<GuidelinesRenderer>();
         services.AddSingleton<ProjectMembershipService>();
         services.AddSingleton<GoldAccuracyQuery>();

@@ -138,6 +138,8 @@ public sealed class RunResultsExporter(IDbContextFactory<ValueAlignDbContext> fa
         }
     }
 
+    private const NumberStyles PlainNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
     private static string Line(IEnumerable<string?> cells)
     {
         var line = new StringBuilder();
@@ -146,7 +148,8 @@ public sealed class RunResultsExporter(IDbContextFactory<ValueAlignDbContext> fa
             if (line.Length > 0)
                 line.Append(',');
             // A plain number such as -1.25 is data, not a formula: it stays a number for spreadsheets.
-            if (cell is { Length: > 0 } && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && char.IsAsciiDigit(cell[^1]))
+            // No white space around it: "\n42" (a model's raw output) is text, quoted like any line break.
+            if (cell is { Length: > 0 } && double.TryParse(cell, PlainNumber, CultureInfo.InvariantCulture, out _) && char.IsAsciiDigit(cell[^1]))
                 line.Append(cell);
             else
                 CsvCells.Append(line, cell);

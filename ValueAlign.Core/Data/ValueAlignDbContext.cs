@@ -64,6 +64,18 @@ public abstract class ValueAlignDbContext(DbContextOptions options)
 
     public DbSet<DashboardShare> DashboardShares => Set<DashboardShare>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ItemContentHashReset.Apply(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ItemContentHashReset.Apply(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

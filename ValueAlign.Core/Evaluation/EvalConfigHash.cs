@@ -7,9 +7,10 @@ namespace ValueAlign.Core.Evaluation;
 /// <summary>
 /// SHA-256 of everything that determines a run's per-item results: method id and version, the
 /// evaluated model's identity (<see cref="Inference.ModelRef.Canonical"/>), the judge's (when the
-/// method judges), canonical item filter, canonical parameters, seed and system prompt. Runs with equal hashes share
-/// results (the cache). The run's name, creator and model path are deliberately left out: the
-/// same file under another name is the same model.
+/// method judges), canonical item filter, canonical parameters, seed and system prompt: the run's
+/// cache key. <see cref="WithContent"/> adds the selected items' content for the configuration
+/// hash. The run's name, creator and model path are deliberately left out: the same file under
+/// another name is the same model.
 /// </summary>
 public static class EvalConfigHash
 {
@@ -34,4 +35,12 @@ public static class EvalConfigHash
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    /// <summary>
+    /// The run's configuration hash: the configuration without content (<paramref name="cacheKey"/>,
+    /// from <see cref="Compute"/>) and the digest of the selected items' content keys
+    /// (<see cref="Caching.ItemContentKeys.Digest"/>), so an item edited under the same id changes it.
+    /// </summary>
+    public static string WithContent(string cacheKey, string itemsDigest) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"configuration={cacheKey}\nitems-sha256={itemsDigest}\n")));
 }

@@ -21,6 +21,8 @@ internal sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
         run.Ignore(r => r.ModelIdentity);
         run.Ignore(r => r.JudgeIdentity);
         run.HasIndex(r => r.ConfigHash);
+        run.Property(r => r.CacheKey).HasMaxLength(64);
+        run.HasIndex(r => r.CacheKey);
         run.HasIndex(r => r.Method);
         run.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(RunKind.Evaluation);
         run.HasIndex(r => r.Kind);
@@ -33,6 +35,7 @@ internal sealed class EvalItemResultConfiguration : IEntityTypeConfiguration<Eva
     {
         result.ToTable("EvalItemResults");
         result.Property(r => r.UnitKey).HasMaxLength(64);
+        result.Property(r => r.ItemContentHash).HasMaxLength(64);
         result.HasIndex(r => new { r.RunId, r.ItemId, r.UnitKey }).IsUnique();
         result.HasOne<EvalRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
     }

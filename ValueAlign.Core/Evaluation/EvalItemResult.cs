@@ -31,8 +31,15 @@ public sealed class EvalItemResult
 
     public double DurationMs { get; set; }
 
-    /// <summary>True when copied from an earlier run with the same configuration hash.</summary>
+    /// <summary>True when copied from an earlier run with the same cache key, for the same item content.</summary>
     public bool FromCache { get; set; }
+
+    /// <summary>
+    /// The content key of the item when the unit was computed (<see cref="Caching.ItemContentKeys"/>):
+    /// the cache reuses the result only for an item with the same key. Null for results stored
+    /// before content keys existed (never reused).
+    /// </summary>
+    public string? ItemContentHash { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }

@@ -4,8 +4,9 @@ namespace ValueAlign.Core.Evaluation;
 
 /// <summary>
 /// One evaluation: a model file (identified by its SHA-256, not its path) + an item selection +
-/// a method + parameters + a seed. <see cref="ConfigHash"/> hashes exactly those, so two runs
-/// with the same hash may share per-item results (the cache).
+/// a method + parameters + a seed. <see cref="ConfigHash"/> hashes those and the content of the
+/// selected items; <see cref="CacheKey"/> hashes them without the content, and results are shared
+/// between runs with the same cache key per item whose content is unchanged (the cache).
 /// </summary>
 public sealed class EvalRun
 {
@@ -56,7 +57,19 @@ public sealed class EvalRun
     /// </summary>
     public string? SystemPrompt { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the configuration including the content of the selected items
+    /// (<see cref="EvalConfigHash.WithContent"/>): two runs with equal hashes computed the same thing.
+    /// </summary>
     public string ConfigHash { get; set; } = "";
+
+    /// <summary>
+    /// The configuration without the items' content (<see cref="EvalConfigHash.Compute"/>): runs
+    /// with the same cache key may share results unit by unit, each for an item whose content key
+    /// (<see cref="EvalItemResult.ItemContentHash"/>) is unchanged. Runs from before content keys
+    /// carry their old configuration hash here.
+    /// </summary>
+    public string CacheKey { get; set; } = "";
 
     /// <summary>The background job executing the run.</summary>
     public long? JobId { get; set; }

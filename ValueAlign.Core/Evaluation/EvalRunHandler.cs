@@ -30,6 +30,7 @@ public sealed class EvalRunHandler(
     ModelBackends backends,
     ItemImages itemImages,
     RunEngineOptions options,
+    Caching.ItemContentKeys contentKeys,
     TimeProvider clock,
     ILogger<EvalRunHandler> logger) : IJobHandler
 {
@@ -41,10 +42,12 @@ public sealed class EvalRunHandler(
         var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new EvalRunException($"Run {runId} no longer exists.");
         var method = methods.Get(run.Method);
-        var items = await runs.LoadItemsAsync(ItemFilterJson.Deserialize(run.ItemFilterJson), cancellationToken).ConfigureAwait(false);
+        var filter = ItemFilterJson.Deserialize(run.ItemFilterJson);
+        var items = await runs.LoadItemsAsync(filter, method, cancellationToken).ConfigureAwait(false);
         using var parameters = JsonDocument.Parse(run.ParametersJson);
         var settings = new EvalSettings(parameters.RootElement.Clone(), run.Seed, run.TextOnly);
         var units = method.Plan(items, settings);
+        var itemKeys = await contentKeys.KeysAsync(items, run.ImagesSeen, cancellationToken).ConfigureAwait(false);
         if (units.Count != run.UnitCount)
             await SetUnitCountAsync(run.Id, units.Count, cancellationToken).ConfigureAwait(false);
 
@@ -55,7 +58,7 @@ public sealed class EvalRunHandler(
 
         if (missing.Count > 0)
         {
-            var copied = await CopyCachedAsync(run, missing, cancellationToken).ConfigureAwait(false);
+            var copied = await CopyCachedAsync(run, method, missing, itemKeys, cancellationToken).ConfigureAwait(false);
             if (copied.Count > 0)
             {
                 done += copied.Count;
@@ -79,7 +82,7 @@ public sealed class EvalRunHandler(
             var judgeName = judgeRef.Display;
             var before = done;
             var watch = new RunModelsWatch(run, model, separateJudge);
-            done += await RunUnitsAsync(run.Id, method, missing, grouping, context, judgeName, watch, (stored, last) =>
+            done += await RunUnitsAsync(run.Id, method, missing, itemKeys, grouping, context, judgeName, watch, (stored, last) =>
                 job.Report(before + stored, units.Count, $"{last.Item.ExternalId}{(last.UnitKey.Length > 0 ? " " + last.UnitKey : "")}"),
                 cancellationToken).ConfigureAwait(false);
             if (grouping.Batches > 0)
@@ -88,7 +91,8 @@ public sealed class EvalRunHandler(
         }
 
         job.Report(done, units.Count, "Summarising");
-        await SummarizeAsync(run, method, items, cancellationToken).ConfigureAwait(false);
+        var skipped = (await runs.SelectionAsync(filter, method, cancellationToken).ConfigureAwait(false)).Skipped;
+        await SummarizeAsync(run, method, items, skipped, cancellationToken).ConfigureAwait(false);
         job.Report(done, units.Count, "Finished");
     }
 
@@ -102,7 +106,7 @@ public sealed class EvalRunHandler(
     /// thrown. Returns the number of units stored.
     /// </summary>
     private async Task<int> RunUnitsAsync(
-        long runId, IEvaluationMethod method, IReadOnlyList<EvalUnit> missing, GroupingLanguageModel grouping, EvalContext context, string judgeName,
+        long runId, IEvaluationMethod method, IReadOnlyList<EvalUnit> missing, IReadOnlyDictionary<long, string> itemKeys, GroupingLanguageModel grouping, EvalContext context, string judgeName,
         RunModelsWatch models, Action<int, EvalUnit> stored, CancellationToken cancellationToken)
     {
         var computed = Channel.CreateUnbounded<ComputedUnit>(new UnboundedChannelOptions { SingleReader = true });
@@ -129,7 +133,7 @@ public sealed class EvalRunHandler(
                         await stop.CancelAsync().ConfigureAwait(false);
                         return;
                     }
-                    var done = new ComputedUnit(unit, outcome, milliseconds);
+                    var done = new ComputedUnit(unit, outcome, milliseconds, itemKeys.GetValueOrDefault(unit.Item.Id));
                     computed.Writer.TryWrite(done);
                     if (method.UnitsBuildOnEarlierUnits)
                         await done.Stored.Task.ConfigureAwait(false);
@@ -250,7 +254,7 @@ public sealed class EvalRunHandler(
 
     private void AddResult(ValueAlignDbContext db, long runId, ComputedUnit computed, string judgeName)
     {
-        var (unit, outcome, milliseconds) = computed;
+        var (unit, outcome, milliseconds, contentHash) = computed;
         var now = clock.GetUtcNow().UtcDateTime;
         db.EvalItemResults.Add(new EvalItemResult
         {
@@ -264,6 +268,7 @@ public sealed class EvalRunHandler(
             Correct = outcome.Correct,
             Error = outcome.Error,
             DurationMs = milliseconds,
+            ItemContentHash = contentHash,
             CreatedAt = now,
         });
         foreach (var verdict in outcome.JudgeVerdicts)
@@ -287,17 +292,25 @@ public sealed class EvalRunHandler(
     }
 
     /// <summary>
-    /// Copies results of earlier runs with the same configuration hash for the missing units.
+    /// Copies results of earlier runs with the same cache key (the configuration without content)
+    /// for the missing units whose item has the content key the result was computed on: an item
+    /// changed by a re-import under the same id is computed again, the others are reused. A method
+    /// whose units build on earlier units reuses only runs of the same configuration hash (every
+    /// item unchanged), since one changed item changes every later unit.
     /// Results that recorded an error are not reused: an error may have been transient (memory,
     /// a killed judge), and recomputing costs one unit. Judge labels are copied per item when
     /// all the item's units come from the same earlier run, since labels are kept per item.
     /// </summary>
-    private async Task<HashSet<UnitKey>> CopyCachedAsync(EvalRun run, IReadOnlyList<EvalUnit> missing, CancellationToken cancellationToken)
+    private async Task<HashSet<UnitKey>> CopyCachedAsync(
+        EvalRun run, IEvaluationMethod method, IReadOnlyList<EvalUnit> missing, IReadOnlyDictionary<long, string> itemKeys, CancellationToken cancellationToken)
     {
         var copied = new HashSet<UnitKey>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sources = await db.EvalRuns.AsNoTracking().Where(r => r.ConfigHash == run.ConfigHash && r.Id != run.Id)
-            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = db.EvalRuns.AsNoTracking().Where(r => r.Id != run.Id);
+        candidates = method.UnitsBuildOnEarlierUnits
+            ? candidates.Where(r => r.ConfigHash == run.ConfigHash)
+            : candidates.Where(r => r.CacheKey == run.CacheKey);
+        var sources = await candidates.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (sources.Count == 0)
             return copied;
 
@@ -309,7 +322,8 @@ public sealed class EvalRunHandler(
                 break;
             var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == source && r.Error == null)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var usable = results.Where(r => wanted.Contains(new UnitKey(r.ItemId, r.UnitKey))).ToList();
+            var usable = results.Where(r => wanted.Contains(new UnitKey(r.ItemId, r.UnitKey))
+                && r.ItemContentHash is not null && r.ItemContentHash == itemKeys.GetValueOrDefault(r.ItemId)).ToList();
             if (usable.Count == 0)
                 continue;
             var unitsPerItem = missing.GroupBy(u => u.Item.Id).ToDictionary(g => g.Key, g => g.Count());
@@ -331,6 +345,7 @@ public sealed class EvalRunHandler(
                     Correct = r.Correct,
                     Error = r.Error,
                     DurationMs = r.DurationMs,
+                    ItemContentHash = r.ItemContentHash,
                     FromCache = true,
                     CreatedAt = now,
                 });
@@ -377,14 +392,14 @@ public sealed class EvalRunHandler(
         }
     }
 
-    private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, CancellationToken cancellationToken)
+    private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, IReadOnlyList<SkippedItems> skipped, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == run.Id)
             .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
         var stored = await db.EvalRuns.FirstAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
         var input = new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id));
-        var report = method.Summarize(input);
+        var report = method.Summarize(input) with { Skipped = skipped.Count > 0 ? skipped : null };
         var now = clock.GetUtcNow().UtcDateTime;
         // Report and artefacts in one SaveChanges: a run is finished with all its outputs or with none.
         await RunArtefactStore.StageAsync(db, run.Id, method.Artefacts(input), now, cancellationToken).ConfigureAwait(false);
@@ -409,7 +424,7 @@ public sealed class EvalRunHandler(
 
     private readonly record struct UnitKey(long ItemId, string Key);
 
-    private sealed record ComputedUnit(EvalUnit Unit, EvalUnitOutcome Outcome, double Milliseconds)
+    private sealed record ComputedUnit(EvalUnit Unit, EvalUnitOutcome Outcome, double Milliseconds, string? ItemContentHash)
     {
         /// <summary>Completed once the unit's result is in the database.</summary>
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

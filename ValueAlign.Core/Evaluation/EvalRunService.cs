@@ -20,10 +20,11 @@ public sealed class EvalRunService(
     ModelBackends backends,
     EvaluationMethods methods,
     JobQueue queue,
-    TimeProvider clock)
+    TimeProvider clock,
+    Caching.ItemContentKeys contentKeys)
 {
     /// <summary>
-    /// Validates the request (a model its backend knows, known method, parameters a JSON object,
+    /// Validates the request (a model its backend knows, known method, parameters valid against its schema,
     /// at least one item the method can plan, every capability the method needs offered by the
     /// model and the judge), stores the run with both models' identities and queues its job.
     /// Throws <see cref="EvalRunException"/> with a message for the user when something is wrong.
@@ -47,14 +48,20 @@ public sealed class EvalRunService(
         {
             throw new EvalRunException(e.Message, e);
         }
+        if (method.Parameters.Validate(parameters) is { Count: > 0 } problems)
+            throw new EvalRunException(string.Join(Environment.NewLine, problems.Select(p => p.Message)));
         var model = await ResolveAsync(choice, cancellationToken).ConfigureAwait(false);
         var systemPrompt = string.IsNullOrWhiteSpace(request.SystemPrompt) ? null : request.SystemPrompt.Trim();
         if (systemPrompt is { Length: > MaxSystemPromptLength })
             throw new EvalRunException($"The system prompt is {systemPrompt.Length} characters; at most {MaxSystemPromptLength} are allowed.");
 
-        var items = await LoadItemsAsync(request.Filter, cancellationToken).ConfigureAwait(false);
-        if (items.Count == 0)
-            throw new EvalRunException("The item selection is empty: no benchmark item matches the filter.");
+        // Items of kinds the method cannot use are skipped and counted (refused when strict).
+        var selection = await SelectionAsync(request.Filter, method, cancellationToken).ConfigureAwait(false);
+        if (selection.NothingUsable(method) is { } nothing)
+            throw new EvalRunException(nothing);
+        if (request.Strict && selection.StrictRefusal(method) is { } refusal)
+            throw new EvalRunException(refusal);
+        var items = await LoadItemsAsync(request.Filter, method, cancellationToken).ConfigureAwait(false);
         // Images reach a model that sees images (a local model loaded with its projector, a server
         // that takes image parts); otherwise, and for audio always, media items are given as their
         // text alone and the run says so.
@@ -80,6 +87,9 @@ public sealed class EvalRunService(
             throw new EvalRunException(missing);
         var judgeRef = needs.Judges ? (judge ?? model).Ref : null;
 
+        // The configuration without content is the cache key; with the items' content keys it is the configuration hash.
+        var cacheKey = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical, systemPrompt);
+        var itemsDigest = Caching.ItemContentKeys.Digest(await contentKeys.KeysAsync(items, imagesSeen, cancellationToken).ConfigureAwait(false));
         var fileName = model.Ref.Kind == ModelRefKind.LocalFile ? model.Ref.Name : model.Ref.ModelId ?? model.Ref.Name;
         var run = new EvalRun
         {
@@ -97,7 +107,8 @@ public sealed class EvalRunService(
             ParametersJson = parameters,
             Seed = request.Seed,
             SystemPrompt = systemPrompt,
-            ConfigHash = EvalConfigHash.Compute(method.Id, method.Version, model.Ref.Canonical, filter, parameters, request.Seed, judgeRef?.Canonical, systemPrompt),
+            ConfigHash = EvalConfigHash.WithContent(cacheKey, itemsDigest),
+            CacheKey = cacheKey,
             TextOnly = textOnly,
             ImagesSeen = imagesSeen,
             ProjectorFileName = model.ProjectorFile,
@@ -221,10 +232,17 @@ public sealed class EvalRunService(
             .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The items a filter selects with their labels (value-labelled methods need them), in id order (the order units are planned in).</summary>
-    internal async Task<IReadOnlyList<BenchmarkItem>> LoadItemsAsync(ItemFilter filter, CancellationToken cancellationToken)
+    /// <summary>The items of a filter the method can use with their labels (value-labelled methods need them), in id order (the order units are planned in).</summary>
+    internal async Task<IReadOnlyList<BenchmarkItem>> LoadItemsAsync(ItemFilter filter, IEvaluationMethod method, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await BenchmarkQuery.Filtered(db, filter).Include(i => i.Labels).OrderBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await ItemSelection.UsableItems(db, filter, method).Include(i => i.Labels).OrderBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many items of the filter the method can use and how many of which kind it would skip (shown before a run starts).</summary>
+    public async Task<ItemSelection> SelectionAsync(ItemFilter filter, IEvaluationMethod method, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await ItemSelection.CountAsync(db, filter, method, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,6 +23,8 @@ public static class EvaluationServiceCollectionExtensions
         services.AddJobs();
         services.TryAddSingleton<EvaluationMethods>();
         services.TryAddSingleton<EvalRunService>();
+        services.TryAddSingleton<Caching.ItemContentKeys>();
+        services.TryAddSingleton<Benchmarks.Media.MediaFileHashes>();
         services.TryAddSingleton<RunControl>();
         services.TryAddSingleton<WaitingRunResumer>();
         services.TryAddSingleton<EvalRunExport>();

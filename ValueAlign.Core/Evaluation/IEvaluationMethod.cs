@@ -1,5 +1,6 @@
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation.Artefacts;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference.Backends;
 
@@ -47,8 +48,15 @@ public interface IEvaluationMethod
     /// </summary>
     int Version => 1;
 
-    /// <summary>The parameters a new run starts from (a JSON object), shown in the New run form.</summary>
-    string DefaultParametersJson => "{}";
+    /// <summary>
+    /// The parameters the method takes (types, ranges, defaults, help): rendered by the New run form,
+    /// read by <c>eval --param</c>, checked before a run is created. Open (anything, checked by the
+    /// method alone) unless the method declares one.
+    /// </summary>
+    ParameterSchema Parameters => ParameterSchema.Open(Id);
+
+    /// <summary>The parameters a new run starts from (a JSON object): the schema's preset defaults.</summary>
+    string DefaultParametersJson => Parameters.DefaultsJson;
 
     /// <summary>
     /// What the run's model and judge must be able to do with these parameters (checked when the

@@ -113,7 +113,7 @@ public static class ModelBenchmark
     }
 
     /// <summary>Items whose prompt is about <see cref="SharedPromptTokens"/> tokens, with four options of 3 to 12 words.</summary>
-    private static async Task<IReadOnlyList<MultipleChoiceQuestion>> SyntheticItemsAsync(ILanguageModel model, int count, Random random, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<MultipleChoiceQuestion>> SyntheticItemsAsync(ILanguageModel model, int count, Random random, CancellationToken cancellationToken)
     {
         var items = new List<MultipleChoiceQuestion>(count);
         for (var q = 0; q < count; q++)

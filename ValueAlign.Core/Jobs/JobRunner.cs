@@ -72,7 +72,9 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
         });
 
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var saver = SaveProgressPeriodicallyAsync(job.Id, progress, saving.Token);
+        // A progress save that fails (the database is locked, the disk is full) stops the job, which
+        // then ends Failed and resumable rather than running on with its row stuck at "Running".
+        var saver = SaveProgressPeriodicallyAsync(job.Id, progress, cancel, saving.Token);
         JobState final;
         string? error = null;
         try
@@ -85,21 +87,22 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
             final = JobState.Queued;
             progress.Set(progress.Done, progress.Total, "Interrupted by shutdown; resumes on the next start");
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested && progress.SaveFailure is null)
         {
             final = JobState.Cancelled;
         }
-        catch (JobWaitingForModelException e)
+        catch (JobWaitingForModelException e) when (progress.SaveFailure is null)
         {
             logger.LogInformation("Job {Id} ({Kind}) waits for its model: {Reason}", job.Id, job.Kind, e.Message);
             final = JobState.WaitingForModel;
             progress.Set(progress.Done, progress.Total, e.Message);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException || progress.SaveFailure is not null)
         {
-            logger.LogWarning(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
+            var cause = progress.SaveFailure ?? e;
+            logger.LogWarning(cause, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
             final = JobState.Failed;
-            error = e.Message;
+            error = JobFailure.Describe(cause, savingProgress: progress.SaveFailure is not null);
         }
         finally
         {
@@ -107,12 +110,46 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
             await saving.CancelAsync().ConfigureAwait(false);
             try { await saver.ConfigureAwait(false); } catch (OperationCanceledException) { }
         }
+        if (final == JobState.Completed && progress.SaveFailure is { } late)
+        {
+            // The handler finished before it noticed the stop; its results are stored, but the
+            // failure to save is still reported (resuming completes at once).
+            final = JobState.Failed;
+            error = JobFailure.Describe(late, savingProgress: true);
+        }
 
-        await queue.FinishAsync(job.Id, final, progress.Done, progress.Total, progress.Message, error).ConfigureAwait(false);
+        await FinishAsync(job.Id, final, progress, error, stoppingToken).ConfigureAwait(false);
         return final;
     }
 
-    private async Task SaveProgressPeriodicallyAsync(long id, ProgressState progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the job's end, retrying while the database refuses (a lock held by another process
+    /// clears, a full disk gets space) so the job does not stay "Running" after its handler stopped.
+    /// A shutdown stops the retries: the job is then re-queued by the next start's recovery.
+    /// </summary>
+    private async Task FinishAsync(long id, JobState final, ProgressState progress, string? error, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        var giveUp = clock.GetUtcNow() + FinishRetryFor;
+        while (true)
+        {
+            try
+            {
+                await queue.FinishAsync(id, final, progress.Done, progress.Total, progress.Message, error).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && clock.GetUtcNow() < giveUp)
+            {
+                logger.LogWarning("Could not record that job {Id} ended {State} ({Error}); retrying in {Delay} ms", id, final, e.GetBaseException().Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    private static readonly TimeSpan FinishRetryFor = TimeSpan.FromMinutes(5);
+
+    private async Task SaveProgressPeriodicallyAsync(long id, ProgressState progress, CancellationTokenSource job, CancellationToken cancellationToken)
     {
         var saved = (-1, -1);
         while (!cancellationToken.IsCancellationRequested)
@@ -121,7 +158,17 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
             var current = (progress.Done, progress.Total);
             if (current == saved)
                 continue;
-            await queue.SaveProgressAsync(id, current.Done, current.Total, progress.Message, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await queue.SaveProgressAsync(id, current.Done, current.Total, progress.Message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Recorded before the cancel, so the runner sees a failure, not a user's cancel.
+                progress.SaveFailure = e;
+                await job.CancelAsync().ConfigureAwait(false);
+                return;
+            }
             saved = current;
         }
     }
@@ -136,6 +183,11 @@ public sealed class JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers,
         public int Total { get { lock (gate) return total; } }
 
         public string? Message { get { lock (gate) return message; } }
+
+        /// <summary>Set when saving the progress failed; the job then ends Failed.</summary>
+        public Exception? SaveFailure { get { lock (gate) return saveFailure; } set { lock (gate) saveFailure = value; } }
+
+        private Exception? saveFailure;
 
         public void Set(int newDone, int newTotal, string? newMessage)
         {

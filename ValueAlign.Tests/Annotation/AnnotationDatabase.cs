@@ -52,6 +52,14 @@ public sealed class AnnotationDatabase : IAsyncDisposable
         return MigratedAsync(new AnnotationDatabase(factory, folder, null));
     }
 
+    /// <summary>A database in the given SQLite file (a folder the test owns, such as a small filesystem), with pooled connections or not.</summary>
+    public static Task<AnnotationDatabase> SqliteAsync(string file, bool pooling)
+    {
+        var factory = new ValueAlignDbContextFactory(
+            new DatabaseOptions { ConnectionString = $"Data Source={file};Pooling={pooling}" }, Path.GetDirectoryName(file)!);
+        return MigratedAsync(new AnnotationDatabase(factory, null, null));
+    }
+
     public static async Task<AnnotationDatabase> PostgresAsync()
     {
         var postgres = await PostgresDatabase.CreateAsync();

@@ -26,7 +26,7 @@ public sealed class EvalTestBed : IAsyncDisposable
     private readonly TempDirectory folder = new();
 
     private EvalTestBed(IEnumerable<IEvaluationMethod> extraMethods, string? modelsFolder = null, Action<IServiceCollection>? configure = null,
-        RunEngineOptions? engine = null, ILoggerProvider? logs = null)
+        RunEngineOptions? engine = null, ILoggerProvider? logs = null, Func<string, DatabaseOptions>? database = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(l =>
@@ -35,7 +35,8 @@ public sealed class EvalTestBed : IAsyncDisposable
             if (logs is not null)
                 l.AddProvider(logs);
         });
-        services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={DatabasePath};Pooling=False" }, folder.Path);
+        services.AddValueAlignData(database?.Invoke(DatabasePath)
+            ?? new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={DatabasePath};Pooling=False" }, folder.Path);
         services.AddModelRegistry(modelsFolder ?? Path.GetDirectoryName(StoriesModelFixture.ModelPath)!);
         services.AddValueAlignInference(StoriesModelFixture.Options);
         services.AddBenchmarkLibrary(Path.Combine(folder.Path, "media"), Path.Combine(folder.Path, "demo"));
@@ -64,6 +65,14 @@ public sealed class EvalTestBed : IAsyncDisposable
     public static async Task<EvalTestBed> CreateWithEngineAsync(RunEngineOptions engine, ILoggerProvider? logs, params IEvaluationMethod[] extraMethods)
     {
         var bed = new EvalTestBed(extraMethods, engine: engine, logs: logs);
+        await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return bed;
+    }
+
+    /// <summary>A bed on another database (PostgreSQL, or SQLite with other connection settings; given the SQLite file path), with these engine options and logs.</summary>
+    public static async Task<EvalTestBed> CreateOnAsync(Func<string, DatabaseOptions> database, RunEngineOptions? engine, ILoggerProvider? logs, params IEvaluationMethod[] extraMethods)
+    {
+        var bed = new EvalTestBed(extraMethods, engine: engine, logs: logs, database: database);
         await bed.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return bed;
     }

@@ -7,7 +7,11 @@ using ValueAlign.Core.Inference.LlamaSharp;
 
 namespace ValueAlign.Web.Cli;
 
-/// <summary>`bench model --model PATH [--threads N]`: prompt, generation and multiple-choice speed of one GGUF model.</summary>
+/// <summary>
+/// `bench model --model PATH [--threads N]`: prompt, generation and multiple-choice speed of one GGUF model;
+/// `bench model --endpoint URL --model ID [--api-key-env VAR] [--concurrency N]`: the throughput of a
+/// server's model as this client sees it, one request at a time and N in flight.
+/// </summary>
 public static class BenchModelCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -32,21 +36,38 @@ public static class BenchModelCommand
         {
             Description = "Full path of a libllama built for this machine to load instead of the package's (default: the Models:NativeLibraryPath setting).",
         };
+        var concurrency = new Option<int>("--concurrency") { Description = "With --endpoint: requests kept in flight for the concurrent figures.", DefaultValueFactory = _ => 8 };
         var command = new Command("model", "Prompt processing and generation tokens/s, and multiple-choice items/s by the shared-prompt and the per-option path.")
         {
-            model, synthetic, threads, items, noPool, avx, nativeLibrary,
+            model, synthetic, threads, items, noPool, avx, nativeLibrary, concurrency,
         };
+        var endpoints = new EndpointOptions();
+        command.Options.Add(endpoints.Endpoint);
+        command.Options.Add(endpoints.ApiKeyEnv);
         command.Validators.Add(result =>
         {
             if ((result.GetResult(model) is null) == (result.GetResult(synthetic) is null))
             {
                 result.AddError("Give exactly one of --model PATH and --synthetic tiny|20m|tiny-vision.");
             }
+            if (result.GetResult(endpoints.Endpoint) is not null && result.GetResult(synthetic) is not null)
+            {
+                result.AddError("--synthetic writes a local model; with --endpoint give --model MODEL-ID instead.");
+            }
+            if (result.GetResult(concurrency) is not null && result.GetValue(concurrency) is < 1 or > 256)
+            {
+                result.AddError("--concurrency must be between 1 and 256.");
+            }
         });
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var console = CliConsole.Current;
-            await using var services = await CliServices.CreateAsync(ct, migrate: false);
+            // An endpoint may name a server added on the Models page, which lives in the database.
+            await using var services = await CliServices.CreateAsync(ct, migrate: endpoints.Given(parse));
+            if (endpoints.Model(parse, services, parse.GetValue(model)) is { } server)
+            {
+                return await BenchRemoteModel.RunAsync(services, server, parse.GetValue(concurrency), parse.GetValue(items), console, ct);
+            }
             var configured = services.GetRequiredService<ModelRuntimeOptions>();
             var options = new ModelRuntimeOptions
             {

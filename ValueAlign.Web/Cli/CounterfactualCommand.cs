@@ -12,7 +12,7 @@ using ValueAlign.Core.Values.Objectives;
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `counterfactual --model PATH [--judge PATH] --method M (--objective FILE | --system ID --priorities LIST)
+/// `counterfactual --model PATH|ID [--endpoint URL [--api-key-env VAR]] [--judge PATH|ID [--judge-endpoint URL]] --method M (--objective FILE | --system ID --priorities LIST)
 /// (--item ID | --question TEXT [--response TEXT] | --items FILE) [--out FILE]`: runs COUPLE or a
 /// baseline and prints the trace and metrics as JSON, with the model's and the judge's identities
 /// (or <c>selfJudged: true</c>). All input is checked before the models load;
@@ -24,7 +24,7 @@ public static class CounterfactualCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "GGUF file inside the models folder (Paths:Models), relative to it or absolute.", Required = true };
+        var model = new Option<string>("--model") { Description = "GGUF file inside the models folder (Paths:Models), relative to it or absolute; with --endpoint, the server's model id.", Required = true };
         var judge = new Option<string>("--judge") { Description = JudgeOption.Description };
         var method = new Option<string>("--method") { Description = "couple, couple-no-graph, couple-no-scm, value-prompt or raw.", DefaultValueFactory = _ => "couple" };
         method.AcceptOnlyFromAmong([.. CounterfactualMethods.Keys]);
@@ -40,6 +40,9 @@ public static class CounterfactualCommand
         {
             model, judge, method, objective, system, priorities, item, question, response, items, output,
         };
+        var endpoints = new EndpointOptions();
+        endpoints.AddTo(command);
+        command.Validators.Add(result => endpoints.Validate(result, model, judge));
         command.Validators.Add(result =>
         {
             if ((result.GetResult(objective) is null) == (result.GetResult(system) is null))
@@ -62,7 +65,8 @@ public static class CounterfactualCommand
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var console = CliConsole.Current;
-            await using var services = await CliServices.CreateAsync(ct, migrate: parse.GetResult(item) is not null);
+            // The database holds library items and the servers added on the Models page.
+            await using var services = await CliServices.CreateAsync(ct, migrate: parse.GetResult(item) is not null || endpoints.Given(parse));
             var catalog = services.GetRequiredService<ValueSystemCatalog>();
 
             ValueSystem valueSystem;
@@ -75,8 +79,10 @@ public static class CounterfactualCommand
             {
                 (valueSystem, target) = ReadObjective(catalog, parse.GetValue(objective), parse.GetValue(system), parse.GetValue(priorities));
                 work = await ReadItemsAsync(services, parse.GetValue(item), parse.GetValue(question), parse.GetValue(response), parse.GetValue(items), ct);
-                resolvedModel = await backends.ResolveAsync(ModelChoice.Parse(parse.GetValue(model)!), ct);
-                resolvedJudge = parse.GetValue(judge) is { Length: > 0 } judgeText ? await backends.ResolveAsync(ModelChoice.Parse(judgeText), ct) : null;
+                resolvedModel = await backends.ResolveAsync(endpoints.Model(parse, services, parse.GetValue(model)) ?? ModelChoice.Parse(parse.GetValue(model)!), ct);
+                var judgeChoice = endpoints.Judge(parse, services, parse.GetValue(judge))
+                    ?? (parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(judgeText) : null);
+                resolvedJudge = judgeChoice is null ? null : await backends.ResolveAsync(judgeChoice, ct);
                 CapabilityCheck.Require(parse.GetValue(method)!, CounterfactualNeeds.Needs, resolvedModel, resolvedJudge);
             }
             catch (Exception e) when (e is InvalidObjectiveException or InspectionItemsFileException or KeyNotFoundException

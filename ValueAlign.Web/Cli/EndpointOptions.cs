@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ValueAlign.Core.Inference.Backends;
 using ValueAlign.Core.Inference.OpenAi;
 
@@ -21,6 +22,18 @@ public sealed class EndpointOptions
         command.Options.Add(ApiKeyEnv);
         command.Options.Add(JudgeEndpoint);
     }
+
+    /// <summary>Parse-time checks: --endpoint needs the server's model in <paramref name="model"/>, --judge-endpoint the judge's in <paramref name="judge"/>.</summary>
+    public void Validate(CommandResult result, Option model, Option? judge)
+    {
+        if (result.GetResult(Endpoint) is not null && result.GetResult(model) is null)
+            result.AddError($"--endpoint needs {model.Name} MODEL-ID (the model's id on that server, as GET /v1/models lists it).");
+        if (result.GetResult(JudgeEndpoint) is not null && (judge is null || result.GetResult(judge) is null))
+            result.AddError("--judge-endpoint needs --judge MODEL-ID (the judge's model on that server).");
+    }
+
+    /// <summary>Whether a server is named (the verb then needs the database, where the Models page's servers live).</summary>
+    public bool Given(ParseResult parse) => parse.GetResult(Endpoint) is not null || parse.GetResult(JudgeEndpoint) is not null;
 
     /// <summary>Makes URL endpoints known to the server backend with the key variable chosen; returns the model choice, or null for a local file.</summary>
     public ModelChoice? Model(ParseResult parse, IServiceProvider services, string? model) =>

@@ -11,8 +11,8 @@ using ValueAlign.Core.Jobs;
 namespace ValueAlign.Web.Cli;
 
 /// <summary>
-/// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--seed N] [--name N]
-/// [--system-prompt TEXT|@FILE | --system-prompt-run RUNID] [--out FILE]`
+/// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--param KEY=VALUE ...] [--seed N] [--name N]
+/// [--system-prompt TEXT|@FILE | --system-prompt-run RUNID] [--strict] [--out FILE]`
 /// or `eval --resume RUNID`: creates (or continues) a run and executes its job in this process,
 /// with a progress bar on stderr; results go to the database and, with --out, to a JSON file.
 /// Ctrl+C cancels the run (stored results stay; `eval --resume` continues it).
@@ -21,7 +21,7 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = "GGUF file inside the models folder (relative to it, or a path that lies inside it)." };
+        var model = new Option<string?>("--model") { Description = "GGUF file inside the models folder (relative to it, or a path that lies inside it); with --endpoint, the server's model id." };
         var method = new Option<string?>("--method") { Description = "Evaluation method id, e.g. culture-mcq or honesty." };
         var judge = new Option<string?>("--judge") { Description = JudgeOption.Description };
         var resume = new Option<long?>("--resume") { Description = "Continue the run with this id (after a cancel, a failure or a killed process)." };
@@ -33,18 +33,21 @@ public static class EvalCommand
         var modality = new Option<Modality?>("--modality") { Description = "Only items of this modality: Text, Image or Audio." };
         var group = new Option<string?>("--alignment-group") { Description = "Only the items of this alignment group." };
         var search = new Option<string?>("--search") { Description = "Only items whose text contains all these words." };
-        var parameters = new Option<string?>("--params") { Description = "Method parameters as a JSON object, e.g. {\"mode\":\"likelihood\",\"circular\":true}." };
         var seed = new Option<int>("--seed") { Description = "Seed for sampling and any random choice (part of the configuration hash).", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "Name shown in the runs list." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the report and every item result to this JSON file." };
+        var strict = new Option<bool>("--strict") { Description = "Refuse the run when the selection holds items the method cannot use (by default they are skipped and counted)." };
         var command = new Command("eval", "Run an evaluation headless (same engine as the Runs page).")
         {
-            model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, parameters, seed, name, output,
+            model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, seed, name, output, strict,
         };
         var endpoints = new EndpointOptions();
         endpoints.AddTo(command);
+        var parameters = new MethodParameterOptions();
+        parameters.AddTo(command);
         var systemPrompt = new SystemPromptOptions();
         systemPrompt.AddTo(command);
+        command.Validators.Add(result => endpoints.Validate(result, model, judge));
         command.Validators.Add(result =>
         {
             var resuming = result.GetResult(resume) is not null;
@@ -87,20 +90,24 @@ public static class EvalCommand
                     };
                     var serverModel = endpoints.Model(parse, services, parse.GetValue(model));
                     var request = new EvalRunRequest(serverModel?.ToString() ?? ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, filter,
-                        parse.GetValue(parameters), parse.GetValue(seed), parse.GetValue(name))
+                        parameters.Compose(parse, services, parse.GetValue(method)!), parse.GetValue(seed), parse.GetValue(name))
                     {
                         Judge = endpoints.Judge(parse, services, parse.GetValue(judge))
                             ?? (parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(ModelArgument(services, judgeText)) : null),
                         SystemPrompt = await systemPrompt.ResolveAsync(parse, services, ct),
+                        Strict = parse.GetValue(strict),
                     };
                     run = await runs.CreateAsync(request, $"cli:{Environment.UserName}", ct);
                     var judging = RunJudge.Of(run).Label is { } label ? ", " + label : "";
                     console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} unit(s), config {run.ConfigHash[..12]}{(run.TextOnly ? ", text only" : "")}{judging}");
+                    var selection = await runs.SelectionAsync(filter, services.GetRequiredService<EvaluationMethods>().Get(run.Method), ct);
+                    if (selection.SkippedText is { } skipped)
+                        console.Error.WriteLine($"{char.ToUpperInvariant(skipped[0])}{skipped[1..]} ({run.Method} cannot use them; --strict refuses the run instead).");
                     if (run.SystemPrompt is { } prompt)
                         console.Error.WriteLine($"System prompt ({prompt.Length} characters): {(prompt.Length > 120 ? prompt[..120] + "…" : prompt)}");
                 }
             }
-            catch (EvalRunException e)
+            catch (Exception e) when (e is EvalRunException or ArgumentException)
             {
                 console.Error.WriteLine(e.Message);
                 return 1;
@@ -183,7 +190,10 @@ public static class EvalCommand
         output.WriteLine($"Run {run.Id} complete: {run.Name}");
         if (run.ReportJson is null)
             return;
-        foreach (var metric in RunReportJson.Deserialize(run.ReportJson).Metrics)
+        var report = RunReportJson.Deserialize(run.ReportJson);
+        if (ItemSelection.Describe(report.Skipped) is { } skipped)
+            output.WriteLine($"  {skipped}");
+        foreach (var metric in report.Metrics)
         {
             var value = metric.NotMeasured is { } reason ? $"not measured: {reason}" : metric.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
             var interval = metric.Lower is { } lo && metric.Upper is { } hi

@@ -14,7 +14,7 @@ namespace ValueAlign.Web.Cli;
 
 /// <summary>
 /// `optimise --method picaco|irote --model M [--judge J [--judge-endpoint URL]] (--value-set ID | --values SYSTEM:dim,dim | --trait SYSTEM:dim)
-/// [--prompts N] [--rounds T] [--seed S] [--items FILE | --benchmark B | --kind K] [--params JSON] [--out FILE]`
+/// [--prompts N] [--rounds T] [--seed S] [--items FILE | --benchmark B | --kind K] [--params JSON] [--param KEY=VALUE ...] [--out FILE]`
 /// or `optimise --resume RUNID`: an optimisation run of the engine executed in this process. Each
 /// finished round is printed on standard output, the phase inside the round on standard error;
 /// --out writes the rounds, pools, candidates and the result as JSON. Without --items or a filter
@@ -41,13 +41,14 @@ public static class OptimiseCommand
         var benchmark = new Option<string?>("--benchmark") { Description = "Task prompts: the items of this benchmark." };
         var kind = new Option<ItemKind?>("--kind") { Description = "Task prompts: only items of this kind, e.g. QuestionnaireItem." };
         var category = new Option<string?>("--category") { Description = "Task prompts: only items of this category (e.g. PVQ40)." };
-        var parameters = new Option<string?>("--params") { Description = "More settings as a JSON object, e.g. {\"alignedPool\":4,\"candidates\":2} (see docs/optimisers.md)." };
         var name = new Option<string?>("--name") { Description = "Name shown in the runs list." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the rounds, pools, candidates and the result to this JSON file." };
         var command = new Command("optimise", "Optimise a meta-instruction (PICACO) or a self-reflection (IROTE) headless; same engine as /optimise.")
         {
-            method, model, judge, judgeEndpoint, resume, valueSet, values, trait, scorer, prompts, rounds, seed, items, benchmark, kind, category, parameters, name, output,
+            method, model, judge, judgeEndpoint, resume, valueSet, values, trait, scorer, prompts, rounds, seed, items, benchmark, kind, category, name, output,
         };
+        var parameters = new MethodParameterOptions();
+        parameters.AddTo(command);
         command.Validators.Add(result =>
         {
             var resuming = result.GetResult(resume) is not null;
@@ -82,7 +83,7 @@ public static class OptimiseCommand
                     TaskPromptSource source = parse.GetValue(items) is { } itemsFile ? new TaskPromptSource.File(itemsFile.FullName)
                         : parse.GetValue(benchmark) is null && parse.GetValue(kind) is null && parse.GetValue(category) is null ? new TaskPromptSource.Shipped()
                         : new TaskPromptSource.Items(new ItemFilter { Benchmark = parse.GetValue(benchmark), Kind = parse.GetValue(kind), Category = parse.GetValue(category) });
-                    var json = Parameters(parse.GetValue(parameters), parse.GetValue(method)!, parse.GetValue(valueSet), parse.GetValue(values),
+                    var json = Parameters(parameters.Compose(parse, services, parse.GetValue(method)!), parse.GetValue(method)!, parse.GetValue(valueSet), parse.GetValue(values),
                         parse.GetValue(trait), parse.GetValue(scorer), parse.GetValue(prompts), parse.GetValue(rounds));
                     var request = new EvalRunRequest(ModelArgument(services, parse.GetValue(model)!), parse.GetValue(method)!, new ItemFilter(), json, parse.GetValue(seed), parse.GetValue(name))
                     {

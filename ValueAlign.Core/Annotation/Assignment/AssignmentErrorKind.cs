@@ -12,4 +12,6 @@ public enum AssignmentErrorKind
     NotMember,
     /// <summary>The annotation to undo belongs to an item that already has a verified label.</summary>
     AlreadyVerified,
+    /// <summary>The claim kept losing its items to other annotators claiming at the same moment; asking again succeeds.</summary>
+    Busy,
 }

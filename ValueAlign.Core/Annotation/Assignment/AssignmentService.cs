@@ -11,7 +11,9 @@ namespace ValueAlign.Core.Annotation.Assignment;
 /// order, never an item the annotator has annotated, skipped or holds, and never a regular item
 /// whose load has reached the overlap. Gold items are mixed in at the project's gold rate and are
 /// not bound by the overlap (every annotator may get each gold item once). Every change runs
-/// inside <see cref="ProjectGate"/>, which serialises a project's queue changes. Only project
+/// inside <see cref="ProjectGate"/>: on SQLite a project's queue changes run one at a time; on
+/// PostgreSQL one annotator's do, while different annotators claim different items side by side
+/// (<see cref="PostgresItemClaim"/>). Only project
 /// members (<c>ProjectMembershipService</c>) are served: <see cref="NextAsync"/> and
 /// <see cref="UndoLastAsync"/> throw <see cref="AssignmentErrorKind.NotMember"/> for anyone else.
 /// </summary>
@@ -22,7 +24,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
     /// item), else a newly reserved item; null when nothing is left for them or the queue is closed.
     /// </summary>
     public Task<Assignment?> NextAsync(long projectId, string annotatorId, CancellationToken cancellationToken = default) =>
-        ProjectGate.RunAsync(factory, projectId, async db =>
+        ProjectGate.RunForAnnotatorAsync(factory, projectId, annotatorId, async db =>
         {
             var now = Now;
             var project = await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
@@ -63,7 +65,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
         var (projectId, schemaJson) = await ProjectOfReservationAsync(reservationId, cancellationToken);
         answers.EnsureValid(LabelSchema.FromJson(schemaJson));
         var answersJson = answers.ToJson();
-        return await ProjectGate.RunAsync(factory, projectId, async db =>
+        return await ProjectGate.RunForAnnotatorAsync(factory, projectId, annotatorId, async db =>
         {
             var done = await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ReservationId == reservationId, cancellationToken);
             if (done is not null)
@@ -71,8 +73,14 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
                 EnsureOwner(done.AnnotatorId, annotatorId, reservationId);
                 return new SubmitResult(done.Id, done.ProjectItemId, done.TimeSpentMs, AlreadySubmitted: true);
             }
+            var reservation = await OwnedAsync(db, reservationId, annotatorId, cancellationToken);
+            // Counting the item first takes its row lock on PostgreSQL, so a claim of the same item
+            // waits for this submit, and the expiry check below cannot go stale (an item claimed
+            // because this reservation had expired is never also counted by this submit).
+            await db.ProjectItems.Where(i => i.Id == reservation.ProjectItemId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AnnotationCount, i => i.AnnotationCount + 1), cancellationToken);
             var now = Now;
-            var reservation = await HeldAsync(db, reservationId, annotatorId, now, cancellationToken);
+            EnsureLive(reservation, now);
             var annotation = new ItemAnnotation
             {
                 ProjectId = reservation.ProjectId,
@@ -85,8 +93,6 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
             };
             db.Annotations.Add(annotation);
             db.Reservations.Remove(reservation);
-            await db.ProjectItems.Where(i => i.Id == reservation.ProjectItemId)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AnnotationCount, i => i.AnnotationCount + 1), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new SubmitResult(annotation.Id, annotation.ProjectItemId, annotation.TimeSpentMs, AlreadySubmitted: false);
         }, cancellationToken);
@@ -96,7 +102,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
     public async Task SkipAsync(long reservationId, string annotatorId, CancellationToken cancellationToken = default)
     {
         var (projectId, _) = await ProjectOfReservationAsync(reservationId, cancellationToken);
-        await ProjectGate.RunAsync(factory, projectId, async db =>
+        await ProjectGate.RunForAnnotatorAsync(factory, projectId, annotatorId, async db =>
         {
             var skipped = await db.ItemSkips.AsNoTracking().FirstOrDefaultAsync(s => s.ReservationId == reservationId, cancellationToken);
             if (skipped is not null)
@@ -104,7 +110,8 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
                 EnsureOwner(skipped.AnnotatorId, annotatorId, reservationId);
                 return true;
             }
-            var reservation = await HeldAsync(db, reservationId, annotatorId, Now, cancellationToken);
+            var reservation = await OwnedAsync(db, reservationId, annotatorId, cancellationToken);
+            EnsureLive(reservation, Now);
             db.ItemSkips.Add(new ItemSkip
             {
                 ProjectId = reservation.ProjectId,
@@ -126,7 +133,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
     /// that item has a verified label.
     /// </summary>
     public Task<Assignment?> UndoLastAsync(long projectId, string annotatorId, CancellationToken cancellationToken = default) =>
-        ProjectGate.RunAsync(factory, projectId, async db =>
+        ProjectGate.RunForAnnotatorAsync(factory, projectId, annotatorId, async db =>
         {
             var project = await db.VerificationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken)
                 ?? throw ProjectNotFound(projectId);
@@ -237,6 +244,10 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
     private static async Task<(long ProjectItemId, long ItemId)?> CandidateAsync(
         ValueAlignDbContext db, VerificationProject project, string annotatorId, bool gold, DateTime now, CancellationToken cancellationToken)
     {
+        if (!gold && db.Database.IsNpgsql())
+        {
+            return await PostgresItemClaim.LockedCandidateAsync(db, project, annotatorId, now, cancellationToken);
+        }
         var overlap = project.Overlap;
         var open = db.ProjectItems
             .Where(i => i.ProjectId == project.Id && i.IsGold == gold)
@@ -277,17 +288,21 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
         return ToAssignment(reservation, itemId, previous);
     }
 
-    private static async Task<Reservation> HeldAsync(ValueAlignDbContext db, long reservationId, string annotatorId, DateTime now, CancellationToken cancellationToken)
+    private static async Task<Reservation> OwnedAsync(ValueAlignDbContext db, long reservationId, string annotatorId, CancellationToken cancellationToken)
     {
         var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.Id == reservationId, cancellationToken)
             ?? throw NotHeld(reservationId);
         EnsureOwner(reservation.AnnotatorId, annotatorId, reservationId);
+        return reservation;
+    }
+
+    private static void EnsureLive(Reservation reservation, DateTime now)
+    {
         if (reservation.ExpiresAt <= now)
         {
             throw new AssignmentException(AssignmentErrorKind.ReservationExpired,
-                $"Reservation {reservationId} expired at {reservation.ExpiresAt:u}; the item went back to the pool. Ask for the next item.");
+                $"Reservation {reservation.Id} expired at {reservation.ExpiresAt:u}; the item went back to the pool. Ask for the next item.");
         }
-        return reservation;
     }
 
     private async Task<(long ProjectId, string SchemaJson)> ProjectOfReservationAsync(long reservationId, CancellationToken cancellationToken)

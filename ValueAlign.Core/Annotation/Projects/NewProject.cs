@@ -19,7 +19,12 @@ public sealed record NewProject
     public bool BlindMode { get; init; } = true;
     public double GoldRate { get; init; }
     public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromMinutes(10);
-    public int Seed { get; init; }
+    /// <summary>
+    /// Orders ties in the annotators' queues. Null draws a random one when the project is created
+    /// (the project editor does that); a fixed seed makes the order reproducible. An edit keeps the
+    /// project's seed whatever this says.
+    /// </summary>
+    public int? Seed { get; init; } = 0;
     public required string CreatedBy { get; init; }
     public IReadOnlyDictionary<long, AnnotationAnswers> GoldItems { get; init; } = new Dictionary<long, AnnotationAnswers>();
     public IReadOnlyCollection<string> Members { get; init; } = [];

@@ -3,6 +3,7 @@ using ValueAlign.Core.Annotation.Assignment;
 using ValueAlign.Core.Annotation.Model;
 using ValueAlign.Core.Annotation.Schema;
 using ValueAlign.Core.Benchmarks.Query;
+using ValueAlign.Core.Benchmarks.SavedFilters;
 using ValueAlign.Core.Data;
 
 namespace ValueAlign.Core.Annotation.Projects;
@@ -10,6 +11,8 @@ namespace ValueAlign.Core.Annotation.Projects;
 /// <summary>
 /// Creates and edits verification projects: the items the filter matches plus the gold items
 /// become the project's items, and the members are stored with them, all in one transaction.
+/// The project editor's rules live here too: the seed a new project draws, which items are offered
+/// as gold and which gold survives a change of filter, and which saved filter a project came from.
 /// </summary>
 public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbContext> factory, TimeProvider clock)
 {
@@ -30,11 +33,12 @@ public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbCon
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var project = new VerificationProject { CreatedBy = definition.CreatedBy, CreatedAt = now, Seed = definition.Seed };
+        // The seed orders ties in the queue; an edit never changes it (UpdateAsync keeps the project's).
+        var project = new VerificationProject { CreatedBy = definition.CreatedBy, CreatedAt = now, Seed = definition.Seed ?? Random.Shared.Next() };
         ApplySettings(project, definition);
         foreach (var itemId in itemIds)
         {
-            project.Items.Add(NewItem(definition, itemId));
+            project.Items.Add(NewItem(definition, itemId, project.Seed));
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.VerificationProjects.Add(project);
@@ -153,6 +157,51 @@ public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbCon
     public static ItemFilter FilterOf(VerificationProject project) =>
         ItemFilterJson.Deserialize(project.ItemFilterJson, $"Project '{project.Name}'");
 
+    /// <summary>The saved filter the project's items come from (the same filter, field for field), or null when none of <paramref name="saved"/> is.</summary>
+    public static SavedFilter? SavedFilterOf(VerificationProject project, IEnumerable<SavedFilter> saved)
+    {
+        var filterJson = ItemFilterJson.Serialize(FilterOf(project));
+        return saved.FirstOrDefault(f => ItemFilterJson.Serialize(SavedFilterStore.FilterOf(f)) == filterJson);
+    }
+
+    /// <summary>
+    /// The items a curator may mark as gold under <paramref name="filter"/>: the first
+    /// <paramref name="limit"/> it matches, in id order, then the chosen <paramref name="goldIds"/> not
+    /// among them (gold joins the project whether or not the filter matches it); gold ids that no
+    /// longer exist are left out.
+    /// </summary>
+    public async Task<GoldCandidates> GoldCandidatesAsync(
+        ItemFilter filter, IReadOnlyCollection<long> goldIds, int limit = GoldCandidates.DefaultLimit, CancellationToken cancellationToken = default)
+    {
+        var page = await new BenchmarkQuery(factory).PageAsync(new ItemPageRequest(filter, Take: limit), cancellationToken);
+        var items = page.Items.ToList();
+        var listed = items.Select(i => i.Id).ToHashSet();
+        var more = goldIds.Where(id => !listed.Contains(id)).ToList();
+        if (more.Count > 0)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            items.AddRange(await db.BenchmarkItems.AsNoTracking().Where(i => more.Contains(i.Id)).OrderBy(i => i.Id)
+                .Select(i => new ItemSummary(i.Id, i.Benchmark, i.ExternalId, i.Kind, i.Text, i.Language, i.Country, i.Modality, i.Category, i.AlignmentGroup, i.VerificationStatus))
+                .ToListAsync(cancellationToken));
+        }
+        return new GoldCandidates(page.Total, items);
+    }
+
+    /// <summary>
+    /// When the curator picks another filter, gold follows it: of <paramref name="goldIds"/> only the
+    /// items the new filter matches stay gold; the caller drops the rest (with their expected answers).
+    /// </summary>
+    public async Task<IReadOnlySet<long>> GoldKeptByFilterAsync(ItemFilter filter, IReadOnlyCollection<long> goldIds, CancellationToken cancellationToken = default)
+    {
+        if (goldIds.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+        var ids = goldIds.ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return (await BenchmarkQuery.Filtered(db, filter).Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     private static void ApplySettings(VerificationProject project, NewProject definition)
     {
         project.Name = definition.Name.Trim();
@@ -165,7 +214,7 @@ public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbCon
         project.ReservationTimeoutSeconds = (int)Math.Ceiling(definition.ReservationTimeout.TotalSeconds);
     }
 
-    private static ProjectItem NewItem(NewProject definition, long itemId, int? seed = null)
+    private static ProjectItem NewItem(NewProject definition, long itemId, int seed)
     {
         var gold = definition.GoldItems.TryGetValue(itemId, out var expected);
         return new ProjectItem
@@ -173,7 +222,7 @@ public sealed class VerificationProjectService(IDbContextFactory<ValueAlignDbCon
             ItemId = itemId,
             IsGold = gold,
             GoldAnswersJson = gold ? expected!.ToJson() : null,
-            TieBreak = TieBreak.Of(seed ?? definition.Seed, itemId),
+            TieBreak = TieBreak.Of(seed, itemId),
         };
     }
 

@@ -31,6 +31,7 @@ internal sealed class BenchmarkItemConfiguration : IEntityTypeConfiguration<Benc
         item.Property(i => i.AlignmentGroup).HasMaxLength(256);
         item.Property(i => i.SourceFormat).HasMaxLength(64).IsRequired();
         item.Property(i => i.SourceRecord).IsRequired();
+        item.Property(i => i.ContentHash).HasMaxLength(ItemContentHash.Length);
 
         item.HasIndex(i => new { i.Benchmark, i.ExternalId }).IsUnique();
         item.HasIndex(i => new { i.Benchmark, i.Id });

@@ -11,6 +11,7 @@ namespace ValueAlign.Core.Benchmarks.Import;
 /// costs ~10× more per row at 100k items). Upserts on (Benchmark, ExternalId); an updated item
 /// gets its labels replaced. The SQL is quoted ANSI, valid on SQLite and PostgreSQL alike. On
 /// PostgreSQL new items and their labels go in by binary COPY (<see cref="PostgresItemCopy"/>).
+/// Every written row carries its <see cref="ItemContentHash"/>, so a changed item gets a new one.
 /// </summary>
 internal sealed class ItemWriter : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ internal sealed class ItemWriter : IAsyncDisposable
     [
         "Benchmark", "ExternalId", "Kind", "Text", "Context", "OptionsJson", "Answer", "Language", "Country", "Modality",
         "MediaJson", "Category", "Explanation", "KnowledgePointsJson", "Theme", "AlignmentGroup", "VerificationStatus",
-        "SourceFormat", "SourceRecord",
+        "SourceFormat", "SourceRecord", "ContentHash",
     ];
 
     private readonly ValueAlignDbContext _db;
@@ -184,6 +185,6 @@ internal sealed class ItemWriter : IAsyncDisposable
         item.Benchmark, item.ExternalId, item.Kind.ToString(), item.Text, item.Context, item.OptionsJson, item.Answer,
         item.Language, item.Country, item.Modality.ToString(), item.MediaJson, item.Category, item.Explanation,
         item.KnowledgePointsJson, item.Theme, item.AlignmentGroup, item.VerificationStatus.ToString(),
-        item.SourceFormat, item.SourceRecord,
+        item.SourceFormat, item.SourceRecord, ItemContentHash.Compute(item),
     ];
 }

@@ -60,5 +60,12 @@ public sealed class BenchmarkItem
     /// <summary>The record as it was read (a JSON object, or a JSON object of CSV columns).</summary>
     public string SourceRecord { get; set; } = "";
 
+    /// <summary>
+    /// <see cref="ItemContentHash"/> of the item as stored (written by the import; null for rows
+    /// written before it existed or changed through EF, computed on demand by the run engine).
+    /// Runs key their cache on it, so an item changed under the same id is scored again.
+    /// </summary>
+    public string? ContentHash { get; set; }
+
     public List<ItemLabel> Labels { get; set; } = [];
 }

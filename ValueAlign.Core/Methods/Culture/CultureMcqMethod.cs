@@ -4,6 +4,7 @@ using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Backends;
@@ -36,7 +37,7 @@ public sealed class CultureMcqMethod : IEvaluationMethod
 
     public int Version => 1;
 
-    public string DefaultParametersJson => CultureMcqParameters.DefaultJson;
+    public ParameterSchema Parameters => CultureMcqParameters.Schema;
 
     /// <summary>
     /// Likelihood mode scores options by continuation log-likelihood (the alternative is generate

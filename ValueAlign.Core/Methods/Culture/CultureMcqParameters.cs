@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 
 namespace ValueAlign.Core.Methods.Culture;
 
@@ -17,40 +18,30 @@ public enum CultureMcqMode
 /// Parameters of the <c>culture-mcq</c> method, read from the run's JSON object:
 /// <c>mode</c> ("likelihood" | "generate"), <c>circular</c> (one unit per rotation of the options),
 /// <c>heldOutThemes</c> (themes counted as unseen for knowledge generalisation), <c>maxTokens</c>
-/// (generation budget) and <c>grounding</c> (judge rationales in generate mode). Unknown keys are
-/// refused, so a typo cannot silently run the default configuration.
+/// (generation budget) and <c>grounding</c> (judge rationales in generate mode), declared in
+/// <see cref="Schema"/>. Unknown keys are refused, so a typo cannot silently run the default configuration.
 /// </summary>
 public sealed record CultureMcqParameters(CultureMcqMode Mode, bool Circular, IReadOnlySet<string> HeldOutThemes, int MaxTokens, bool Grounding)
 {
-    public const string DefaultJson = "{\"circular\":false,\"grounding\":true,\"heldOutThemes\":[],\"maxTokens\":96,\"mode\":\"likelihood\"}";
-
-    private static readonly string[] Known = ["mode", "circular", "heldOutThemes", "maxTokens", "grounding"];
+    public static readonly ParameterSchema Schema = new(CultureMcqMethod.MethodId,
+    [
+        MethodParameter.Choice("mode", ["likelihood", "generate"], "likelihood",
+            "likelihood: score every option by its log-likelihood after the prompt (fast); generate: the model writes an answer with a rationale, the letter is extracted.") with { Preset = true },
+        MethodParameter.Flag("circular", false, "One unit per rotation of the options (CircularEval): an item counts as right only when every rotation is.") with { Preset = true },
+        MethodParameter.TextList("heldOutThemes", "Themes counted as unseen for the knowledge-generalisation metric, e.g. etiquette, food.") with { Preset = true },
+        MethodParameter.Integer("maxTokens", 1, 4096, 96, "Generation budget of an answer in generate mode, in tokens.") with { Preset = true },
+        MethodParameter.Flag("grounding", true, "In generate mode, have the judge rate whether each rationale is grounded in the question's culture.") with { Preset = true },
+    ]);
 
     public static CultureMcqParameters From(EvalSettings settings)
     {
+        Schema.Require(settings);
         var p = settings.Parameters;
-        if (p.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in p.EnumerateObject())
-            {
-                if (!Known.Contains(property.Name, StringComparer.Ordinal))
-                    throw new ArgumentException($"Unknown culture-mcq parameter '{property.Name}'; known: {string.Join(", ", Known)}.");
-            }
-        }
-        var mode = settings.String("mode") switch
-        {
-            null or "likelihood" => CultureMcqMode.Likelihood,
-            "generate" => CultureMcqMode.Generate,
-            var other => throw new ArgumentException($"Unknown culture-mcq mode '{other}'; use \"likelihood\" or \"generate\"."),
-        };
+        var mode = settings.String("mode") == "generate" ? CultureMcqMode.Generate : CultureMcqMode.Likelihood;
         var maxTokens = settings.Number("maxTokens") ?? 96;
-        if (maxTokens is < 1 or > 4096 || maxTokens != Math.Floor(maxTokens))
-            throw new ArgumentException($"maxTokens must be a whole number between 1 and 4096, got {maxTokens}.");
         var themes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (p.ValueKind == JsonValueKind.Object && p.TryGetProperty("heldOutThemes", out var list))
+        if (p.ValueKind == JsonValueKind.Object && p.TryGetProperty("heldOutThemes", out var list) && list.ValueKind == JsonValueKind.Array)
         {
-            if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
-                throw new ArgumentException("heldOutThemes must be an array of theme names, e.g. [\"etiquette\"].");
             foreach (var theme in list.EnumerateArray())
                 themes.Add(theme.GetString()!.Trim());
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
@@ -31,7 +32,12 @@ public sealed class DilemmaMethod : IEvaluationMethod
 
     public string Id => MethodId;
 
-    public string DefaultParametersJson => "{\"shuffle\":true}";
+    public static readonly ParameterSchema Schema = new(MethodId,
+    [
+        MethodParameter.Flag("shuffle", true, "Shuffle each dilemma's outcomes (seeded) so the order in the data file does not bias the ranking.") with { Preset = true },
+    ]);
+
+    public ParameterSchema Parameters => Schema;
 
     public string DisplayName => "Moral dilemmas across frameworks";
 
@@ -192,11 +198,7 @@ public sealed class DilemmaMethod : IEvaluationMethod
 
     private static bool Shuffle(EvalSettings settings)
     {
-        EvalParameters.RequireKnown(settings, MethodId, "shuffle");
-        if (settings.Parameters.ValueKind == JsonValueKind.Object && settings.Parameters.TryGetProperty("shuffle", out _) && settings.Flag("shuffle") is null)
-        {
-            throw new ArgumentException("The dilemmas parameter 'shuffle' must be true or false.");
-        }
+        Schema.Require(settings);
         return settings.Flag("shuffle") ?? true;
     }
 

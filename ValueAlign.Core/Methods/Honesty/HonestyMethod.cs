@@ -1,6 +1,7 @@
 using ValueAlign.Core.Benchmarks.Media;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Backends;
@@ -30,7 +31,7 @@ public sealed class HonestyMethod : IEvaluationMethod
 
     public int Version => 1;
 
-    public string DefaultParametersJson => HonestyParameters.DefaultJson;
+    public ParameterSchema Parameters => HonestyParameters.Schema;
 
     /// <summary>The model answers; the judge decides refusal and rates rationality and helpfulness (guarded JSON).</summary>
     public MethodNeeds Needs(EvalSettings settings) => new(ModelCapabilities.Generation, ModelCapabilities.Generation);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
@@ -33,7 +34,7 @@ public sealed class IroteMethod(ValueSystemCatalog systems, OptimisationRoundSto
     /// <summary>Each round reads the rounds before it from the store.</summary>
     public bool UnitsBuildOnEarlierUnits => true;
 
-    public string DefaultParametersJson => "{\"trait\":\"big-five:agreeableness\",\"scorer\":\"judge\",\"prompts\":10,\"rounds\":5,\"candidates\":10,\"behaviours\":3,\"samples\":6,\"keep\":3}";
+    public ParameterSchema Parameters => IroteParameters.Schema;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
 

@@ -1,5 +1,5 @@
 using ValueAlign.Core.Evaluation;
-using ValueAlign.Core.Evaluation.Methods;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Values;
 
@@ -16,15 +16,26 @@ public sealed record IroteParameters(TargetValue Trait, string Scorer, int? Prom
     public const string JudgeScorer = "judge";
     public const string QuestionnaireScorer = "questionnaire";
 
-    public static readonly string[] Names =
+    private static readonly IroteSettings Defaults = new();
+
+    public static readonly ParameterSchema Schema = new(IroteMethod.MethodId,
     [
-        "trait", "scorer", "prompts", "rounds", "candidates", "behaviours", "samples", "keep",
-        "maxReflectionTokens", "maxResponseTokens", "temperature",
-    ];
+        MethodParameter.Text("trait", "big-five:agreeableness", "The target trait as SYSTEM:dimension, e.g. big-five:openness.") with { Preset = true, Required = true },
+        MethodParameter.Choice("scorer", [JudgeScorer, QuestionnaireScorer], JudgeScorer, "judge: the judge rates responses for the trait; questionnaire: questionnaire items of the trait are scored by their rule.") with { Preset = true },
+        MethodParameter.Integer("prompts", 1, null, 10, "N: task prompts drawn (with the seed) from the selected items.") with { Preset = true },
+        MethodParameter.Integer("rounds", 1, null, Defaults.Rounds, "T: optimisation rounds.") with { Preset = true },
+        MethodParameter.Integer("candidates", 1, null, Defaults.Candidates, "K: reflections the model writes before round 1.") with { Preset = true },
+        MethodParameter.Integer("behaviours", 1, null, Defaults.Behaviours, "M1: behaviours asked for per reflection.") with { Preset = true },
+        MethodParameter.Integer("samples", 1, null, Defaults.Samples, "M2: responses sampled per task prompt to measure evocativeness.") with { Preset = true },
+        MethodParameter.Integer("keep", 1, null, Defaults.Keep, "Reflections kept at the end of each round.") with { Preset = true },
+        MethodParameter.Integer("maxReflectionTokens", 1, null, Defaults.MaxReflectionTokens, "Every reflection is cut to this many tokens."),
+        MethodParameter.Integer("maxResponseTokens", 1, null, Defaults.MaxResponseTokens, "Longest sampled response, in tokens."),
+        MethodParameter.Number("temperature", 0, null, Math.Round(Defaults.Temperature, 6), "Sampling temperature."),
+    ]);
 
     public static IroteParameters Parse(EvalSettings settings, ValueSystemCatalog systems)
     {
-        EvalParameters.RequireKnown(settings, IroteMethod.MethodId, Names);
+        Schema.Require(settings);
         var trait = TargetValue.Parse(systems, OptimisationParameters.Text(settings, "trait")
             ?? throw new ArgumentException("Give the target 'trait' as SYSTEM:dimension, for example big-five:openness."));
         var scorer = OptimisationParameters.Text(settings, "scorer") ?? JudgeScorer;

@@ -1,6 +1,7 @@
 using System.Text;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 
@@ -22,7 +23,7 @@ public sealed class LegalDeltaMethod : IEvaluationMethod
 
     public string DisplayName => "LegalΔ reasoning gain";
 
-    public string DefaultParametersJson => LegalDeltaParameters.DefaultJson;
+    public ParameterSchema Parameters => LegalDeltaParameters.Schema;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.LegalReasoning };
 

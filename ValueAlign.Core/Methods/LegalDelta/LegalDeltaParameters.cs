@@ -1,5 +1,5 @@
 using ValueAlign.Core.Evaluation;
-using ValueAlign.Core.Evaluation.Methods;
+using ValueAlign.Core.Evaluation.Parameters;
 
 namespace ValueAlign.Core.Methods.LegalDelta;
 
@@ -10,18 +10,19 @@ namespace ValueAlign.Core.Methods.LegalDelta;
 /// </summary>
 public sealed record LegalDeltaParameters(int MaxTokens, float Temperature, double FormatReward)
 {
-    public const string DefaultJson = """{"formatReward":1,"maxTokens":768,"temperature":0}""";
+    public static readonly ParameterSchema Schema = new(LegalDeltaMethod.MethodId,
+    [
+        MethodParameter.Number("formatReward", 0, 5, LegalReward.DefaultFormatReward, "Reward for an answer in the expected format, added to the task score.") with { Preset = true },
+        MethodParameter.Integer("maxTokens", 1, 8192, 768, "Longest reasoning-mode answer, in tokens.") with { Preset = true },
+        MethodParameter.Number("temperature", 0, 2, 0, "Sampling temperature of the answers; 0 is greedy.") with { Preset = true },
+    ]);
 
     public static LegalDeltaParameters Of(EvalSettings settings)
     {
-        EvalParameters.RequireKnown(settings, "legal-delta", "maxTokens", "temperature", "formatReward");
-        var maxTokens = settings.Number("maxTokens") ?? 768;
-        var temperature = settings.Number("temperature") ?? 0;
-        var formatReward = settings.Number("formatReward") ?? LegalReward.DefaultFormatReward;
-        if (maxTokens is < 1 or > 8192 || maxTokens != Math.Floor(maxTokens))
-            throw new ArgumentException("legal-delta parameter 'maxTokens' must be a whole number between 1 and 8192.");
-        if (temperature is < 0 or > 2) throw new ArgumentException("legal-delta parameter 'temperature' must be between 0 and 2.");
-        if (formatReward is < 0 or > 5) throw new ArgumentException("legal-delta parameter 'formatReward' must be between 0 and 5.");
-        return new LegalDeltaParameters((int)maxTokens, (float)temperature, formatReward);
+        Schema.Require(settings);
+        return new LegalDeltaParameters(
+            (int)(settings.Number("maxTokens") ?? 768),
+            (float)(settings.Number("temperature") ?? 0),
+            settings.Number("formatReward") ?? LegalReward.DefaultFormatReward);
     }
 }

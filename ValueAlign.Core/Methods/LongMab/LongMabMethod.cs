@@ -1,6 +1,7 @@
 using ValueAlign.Core.Benchmarks.LongContext;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Reports;
 
@@ -25,7 +26,7 @@ public sealed class LongMabMethod(LongMabLiveFeed feed) : IEvaluationMethod
 
     public RunKind Kind => RunKind.Generation;
 
-    public string DefaultParametersJson => LongMabParameters.DefaultJson;
+    public ParameterSchema Parameters => LongMabParameters.Schema;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.LongContextQa };
 

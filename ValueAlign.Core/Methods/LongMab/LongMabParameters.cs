@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ValueAlign.Core.Evaluation;
-using ValueAlign.Core.Evaluation.Methods;
+using ValueAlign.Core.Evaluation.Parameters;
 
 namespace ValueAlign.Core.Methods.LongMab;
 
@@ -11,14 +11,20 @@ namespace ValueAlign.Core.Methods.LongMab;
 /// </summary>
 public sealed record LongMabParameters(LongMabOptions Options, IReadOnlyList<string>? Items)
 {
-    public const string DefaultJson =
-        """{"chunkTokens":256,"chunksPerRound":4,"maxAnswerTokens":256,"overlapSentences":2,"rounds":30,"temperature":0.7}""";
-
-    private static readonly string[] Known = ["rounds", "chunksPerRound", "chunkTokens", "overlapSentences", "temperature", "maxAnswerTokens", "items"];
+    public static readonly ParameterSchema Schema = new(LongMabMethod.MethodId,
+    [
+        MethodParameter.Integer("rounds", 1, 1000, 30, "Bandit rounds per item: each round reads a few chunks and samples an answer.") with { Preset = true },
+        MethodParameter.Integer("chunksPerRound", 1, 64, 4, "k: chunks the bandit picks per round.") with { Preset = true },
+        MethodParameter.Integer("chunkTokens", 1, 32768, 256, "Token budget of one context chunk.") with { Preset = true },
+        MethodParameter.Integer("overlapSentences", 0, 16, 2, "Sentences shared by neighbouring chunks.") with { Preset = true },
+        MethodParameter.Number("temperature", 0, 2, 0.7, "Sampling temperature of the rollouts.") with { Preset = true },
+        MethodParameter.Integer("maxAnswerTokens", 1, 4096, 256, "Longest sampled answer, in tokens.") with { Preset = true },
+        MethodParameter.TextList("items", "Only these items of the selection (benchmark/external_id keys); empty for every selected item."),
+    ]);
 
     public static LongMabParameters Of(EvalSettings settings)
     {
-        EvalParameters.RequireKnown(settings, "longmab-po", Known);
+        Schema.Require(settings);
         var defaults = new LongMabOptions();
         int Int(string name, int fallback) => settings.Number(name) is { } v
             ? v == Math.Floor(v) ? (int)v : throw new ArgumentException($"LongMab-PO setting '{name}' must be a whole number.")
@@ -33,10 +39,8 @@ public sealed record LongMabParameters(LongMabOptions Options, IReadOnlyList<str
             MaxAnswerTokens = Int("maxAnswerTokens", defaults.MaxAnswerTokens),
         }.Validated();
         IReadOnlyList<string>? items = null;
-        if (settings.Parameters.ValueKind == JsonValueKind.Object && settings.Parameters.TryGetProperty("items", out var list))
+        if (settings.Parameters.ValueKind == JsonValueKind.Object && settings.Parameters.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array)
         {
-            if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
-                throw new ArgumentException("LongMab-PO setting 'items' must be a list of item keys (\"benchmark/external_id\").");
             items = [.. list.EnumerateArray().Select(e => e.GetString()!)];
         }
         return new LongMabParameters(options, items);

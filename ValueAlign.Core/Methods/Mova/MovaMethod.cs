@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
@@ -36,7 +37,14 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
 
     public string Id => MethodId;
 
-    public string DefaultParametersJson => "{\"mode\":\"all-at-once\"}";
+    /// <summary><c>mode</c> and the optional <c>valueSystem</c>, chosen out of the catalogue's systems.</summary>
+    public ParameterSchema Parameters { get; } = new(MethodId,
+    [
+        MethodParameter.Choice("mode", [AllAtOnce, OneByOne], AllAtOnce,
+            "all-at-once: one prompt rates every dimension (a digit a dimension); one-by-one: one binary prompt per dimension (baseline).") with { Preset = true },
+        MethodParameter.Choice("valueSystem", [.. catalog.All.Select(s => s.Id)], null,
+            "The value system to classify in when items carry labels of several; leave empty to use the one the selected items agree on."),
+    ]);
 
     public string DisplayName => "MoVa all@once value classification";
 
@@ -187,13 +195,10 @@ public sealed class MovaMethod(ValueSystemCatalog catalog) : IEvaluationMethod
     private static ReportMetric Macro(string key, string label, Runs.Metrics.MacroAverage average) =>
         new(key, label, ReportNumbers.Finite(average.Value), N: average.Dimensions);
 
-    private static string Mode(EvalSettings settings)
+    private string Mode(EvalSettings settings)
     {
-        EvalParameters.RequireKnown(settings, MethodId, "mode", "valueSystem");
-        var mode = settings.String("mode") ?? AllAtOnce;
-        return mode is AllAtOnce or OneByOne
-            ? mode
-            : throw new ArgumentException($"MoVa mode must be '{AllAtOnce}' or '{OneByOne}', not '{mode}'.");
+        Parameters.Require(settings);
+        return settings.String("mode") ?? AllAtOnce;
     }
 
     /// <summary>The one value system of the run: the <c>valueSystem</c> parameter, or the one the selected items' labels agree on.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Artefacts;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
@@ -35,7 +36,7 @@ public sealed class PicacoMethod(ValueSystemCatalog systems, ValueSetCatalog set
     /// <summary>Each round reads the rounds before it from the store.</summary>
     public bool UnitsBuildOnEarlierUnits => true;
 
-    public string DefaultParametersJson => "{\"valueSet\":\"confucianism-4\",\"prompts\":50,\"rounds\":10,\"alignedPool\":10,\"noisyPool\":15,\"candidates\":4}";
+    public ParameterSchema Parameters { get; } = PicacoParameters.Schema(sets);
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
 

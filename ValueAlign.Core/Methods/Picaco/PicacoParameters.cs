@@ -1,5 +1,6 @@
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Methods;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Values;
 
@@ -14,15 +15,35 @@ namespace ValueAlign.Core.Methods.Picaco;
 /// </summary>
 public sealed record PicacoParameters(IReadOnlyList<TargetValue> Values, string? ValueSetId, int? Prompts, PicacoSettings Settings)
 {
-    public static readonly string[] Names =
-    [
-        "valueSet", "values", "prompts", "rounds", "alignedPool", "noisyPool", "alignedSamples", "noisySamples",
-        "candidates", "maxResponseTokens", "maxInstructionTokens", "temperature", "initialInstruction",
-    ];
+    /// <summary>The named set a new run starts from.</summary>
+    public const string DefaultValueSet = "confucianism-4";
+
+    /// <summary>The schema; <c>valueSet</c> is chosen out of <paramref name="sets"/>.</summary>
+    public static ParameterSchema Schema(ValueSetCatalog sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var defaults = new PicacoSettings();
+        return new ParameterSchema(PicacoMethod.MethodId,
+        [
+            MethodParameter.Choice("valueSet", [.. sets.All.Select(s => s.Id)], DefaultValueSet, "A named set of target values; clear it to give 'values' instead.") with { Preset = true },
+            MethodParameter.Text("values", null, "Target values as SYSTEM:dim,dim (e.g. schwartz-10:benevolence,universalism), instead of a named set."),
+            MethodParameter.Integer("prompts", 1, null, 50, "N: task prompts drawn (with the seed) from the selected items.") with { Preset = true },
+            MethodParameter.Integer("rounds", 1, null, defaults.Rounds, "T: optimisation rounds.") with { Preset = true },
+            MethodParameter.Integer("alignedPool", 1, null, defaults.AlignedPoolSize, "M1: responses kept per prompt in the aligned pool (best by score).") with { Preset = true },
+            MethodParameter.Integer("noisyPool", 1, null, defaults.NoisyPoolSize, "M2: responses kept per prompt in the noisy pool (most parroting).") with { Preset = true },
+            MethodParameter.Integer("alignedSamples", 1, null, null, "Responses sampled with the instruction per prompt and round; empty for the aligned pool size."),
+            MethodParameter.Integer("noisySamples", 1, null, null, "Responses sampled without the instruction per prompt and round; empty for the noisy pool size."),
+            MethodParameter.Integer("candidates", 1, null, defaults.Candidates, "New instructions proposed per round (the current one competes too).") with { Preset = true },
+            MethodParameter.Integer("maxResponseTokens", 1, null, defaults.MaxResponseTokens, "Longest sampled response, in tokens."),
+            MethodParameter.Integer("maxInstructionTokens", 1, null, defaults.MaxInstructionTokens, "Longest proposed instruction, in tokens."),
+            MethodParameter.Number("temperature", 0, null, Math.Round(defaults.Temperature, 6), "Sampling temperature."),
+            MethodParameter.Text("initialInstruction", defaults.InitialInstruction, "The instruction round 1 starts from."),
+        ]);
+    }
 
     public static PicacoParameters Parse(EvalSettings settings, ValueSystemCatalog systems, ValueSetCatalog sets)
     {
-        EvalParameters.RequireKnown(settings, PicacoMethod.MethodId, Names);
+        Schema(sets).Require(settings);
         var setId = OptimisationParameters.Text(settings, "valueSet");
         var spec = OptimisationParameters.Text(settings, "values");
         if ((setId is null) == (spec is null))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
@@ -32,7 +33,12 @@ public sealed class QuestionnaireMethod(ValueSystemCatalog catalog) : IEvaluatio
 
     public string Id => MethodId;
 
-    public string DefaultParametersJson => "{\"check\":true}";
+    public static readonly ParameterSchema Schema = new(MethodId,
+    [
+        MethodParameter.Flag("check", true, "Ask each item a second time in reverse scale order and report how consistent the answers are.") with { Preset = true },
+    ]);
+
+    public ParameterSchema Parameters => Schema;
 
     public string DisplayName => "Questionnaires (PVQ-40, MFQ-30)";
 
@@ -212,11 +218,7 @@ public sealed class QuestionnaireMethod(ValueSystemCatalog catalog) : IEvaluatio
 
     private static bool Check(EvalSettings settings)
     {
-        EvalParameters.RequireKnown(settings, MethodId, "check");
-        if (settings.Parameters.ValueKind == JsonValueKind.Object && settings.Parameters.TryGetProperty("check", out _) && settings.Flag("check") is null)
-        {
-            throw new ArgumentException("The questionnaire parameter 'check' must be true or false.");
-        }
+        Schema.Require(settings);
         return settings.Flag("check") ?? true;
     }
 

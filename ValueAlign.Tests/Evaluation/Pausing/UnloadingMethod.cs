@@ -1,6 +1,7 @@
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Artefacts;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference.Backends;
 
@@ -22,7 +23,7 @@ public sealed class UnloadingMethod(IEvaluationMethod inner) : IEvaluationMethod
 
     public IReadOnlySet<ItemKind> ItemKinds => inner.ItemKinds;
 
-    public string DefaultParametersJson => inner.DefaultParametersJson;
+    public ParameterSchema Parameters => inner.Parameters;
 
     public MethodNeeds Needs(EvalSettings settings) => inner.Needs(settings);
 

@@ -248,8 +248,8 @@ public sealed partial class CultureMcqMethodTests
         single.OptionsJson = "[\"only\"]";
         Assert.Contains("item-2 (test) has 1 option(s)", Assert.Throws<ArgumentException>(() => method.Plan([single], settings)).Message);
         Assert.Contains("Unknown culture-mcq parameter 'circluar'", Assert.Throws<ArgumentException>(() => method.Plan([Item(3, "x")], Settings("{\"circluar\":true}"))).Message);
-        Assert.Contains("Unknown culture-mcq mode 'chat'", Assert.Throws<ArgumentException>(() => method.Plan([Item(3, "x")], Settings("{\"mode\":\"chat\"}"))).Message);
-        Assert.Contains("heldOutThemes must be an array", Assert.Throws<ArgumentException>(() => method.Plan([Item(3, "x")], Settings("{\"heldOutThemes\":\"food\"}"))).Message);
+        Assert.Contains("The culture-mcq parameter 'mode' must be one of likelihood, generate, got \"chat\".", Assert.Throws<ArgumentException>(() => method.Plan([Item(3, "x")], Settings("{\"mode\":\"chat\"}"))).Message);
+        Assert.Contains("The culture-mcq parameter 'heldOutThemes' must be a list of text values such as [\"a\", \"b\"], got \"food\".", Assert.Throws<ArgumentException>(() => method.Plan([Item(3, "x")], Settings("{\"heldOutThemes\":\"food\"}"))).Message);
         Assert.Equal(4, method.Plan([Item(3, "x")], Settings("{\"circular\":true}")).Count);
     }
 

@@ -131,7 +131,7 @@ public sealed partial class DilemmaMethodTests
         var scenario = Dilemma(4, "work");
         scenario.Kind = ItemKind.MoralScenario;
         Assert.Contains("is a MoralScenario", Assert.Throws<ArgumentException>(() => Method.Plan([scenario], EvalHarness.Settings())).Message, StringComparison.Ordinal);
-        Assert.Contains("Unknown dilemmas parameter(s): mode", Assert.Throws<ArgumentException>(() => Method.Plan([Dilemma(1, "x")], EvalHarness.Settings("""{"mode": "x"}"""))).Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown dilemmas parameter 'mode'; allowed: shuffle.", Assert.Throws<ArgumentException>(() => Method.Plan([Dilemma(1, "x")], EvalHarness.Settings("""{"mode": "x"}"""))).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -223,9 +223,9 @@ public sealed partial class MovaMethodTests
     }
 
     [Theory]
-    [InlineData("""{"mode": "two-at-once"}""", "MoVa mode must be 'all-at-once' or 'one-by-one'")]
-    [InlineData("""{"modes": "one-by-one"}""", "Unknown mova parameter(s): modes")]
-    [InlineData("""{"valueSystem": "nope"}""", "No value system 'nope'")]
+    [InlineData("""{"mode": "two-at-once"}""", "The mova parameter 'mode' must be one of all-at-once, one-by-one, got \"two-at-once\".")]
+    [InlineData("""{"modes": "one-by-one"}""", "Unknown mova parameter 'modes'; allowed: ")]
+    [InlineData("""{"valueSystem": "nope"}""", "The mova parameter 'valueSystem' must be one of ")]
     [InlineData("""{"valueSystem": "schwartz-10"}""", "has no labels in value system 'schwartz-10'")]
     public void Bad_parameters_are_clear_errors_at_planning(string parameters, string message)
     {

@@ -34,7 +34,7 @@ public class LegalDeltaMethodTests
         var items = await SampleItemsAsync();
         var charge = items.Single(i => i.ExternalId == "case_new_valid_big_1");
         var model = Model(_ => "<reasoning>\n被告人销售假药。\n</reasoning>\n<answer>\n[罪名]生产、销售假药<eoa>\n</answer>");
-        var (outcomes, report) = await MethodHarness.RunAsync(new LegalDeltaMethod(), [charge], LegalDeltaParameters.DefaultJson, model);
+        var (outcomes, report) = await MethodHarness.RunAsync(new LegalDeltaMethod(), [charge], LegalDeltaParameters.Schema.DefaultsJson, model);
 
         var outcome = Assert.Single(outcomes).Result;
         // IG = mean(−0.5) − mean(−2) = 1.5; reward = 5 · σ(1.5 / 5) + 1 = 5 / (1 + e^−0.3) + 1 = 3.872212584058295.

@@ -1,6 +1,7 @@
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Evaluation.Artefacts;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 
@@ -17,7 +18,7 @@ internal sealed class ModelSwappingMethod(IEvaluationMethod inner, ILanguageMode
     public string DisplayName => inner.DisplayName;
     public RunKind Kind => inner.Kind;
     public int Version => inner.Version;
-    public string DefaultParametersJson => inner.DefaultParametersJson;
+    public ParameterSchema Parameters => inner.Parameters;
     public IReadOnlySet<ItemKind> ItemKinds => inner.ItemKinds;
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings) => inner.Plan(items, settings);
     public Task<EvalUnitOutcome> RunAsync(EvalUnit unit, EvalContext context, CancellationToken cancellationToken) =>

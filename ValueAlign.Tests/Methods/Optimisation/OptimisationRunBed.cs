@@ -12,10 +12,11 @@ namespace ValueAlign.Tests.Methods.Optimisation;
 /// <summary>The run engine with the optimisers and the value methods registered as the workbench does, and the shipped value-laden prompts imported.</summary>
 internal static class OptimisationRunBed
 {
-    public static async Task<EvalTestBed> CreateAsync()
+    public static async Task<EvalTestBed> CreateAsync(Action<IServiceCollection>? more = null)
     {
         var bed = await EvalTestBed.CreateAsync(services =>
         {
+            more?.Invoke(services);
             services.AddValueSystemCatalog(ValueSystemFiles.ShippedFolder);
             services.AddValueEvaluationMethods();
             services.AddPromptOptimisers(Path.Combine(RepositoryRoot.Path, "data", "value-sets", "picaco.json"), Path.Combine(RepositoryRoot.Path, "data", "prompts", "value-laden.jsonl"));

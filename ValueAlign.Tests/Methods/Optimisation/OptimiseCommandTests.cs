@@ -65,7 +65,7 @@ public sealed class OptimiseCommandTests
 
         var unknown = await WorkbenchCommand.RunAsync(["optimise", "--method", "picaco", "--model", "stories260K.gguf", "--value-set", "stoicism-4"], bed.DatabasePath, environment: Environment());
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("No value set 'stoicism-4'", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("The picaco parameter 'valueSet' must be one of ", unknown.Error, StringComparison.Ordinal);
     }
 
     /// <summary>IROTE always runs every round (PICACO on stories260K tends to keep its first instruction and stop).</summary>

@@ -51,6 +51,7 @@ public sealed class AnnotatePageHarness : IAsyncDisposable
         ctx.Services.AddSingleton(new AssignmentService(flaky, database.Clock));
         ctx.Services.AddSingleton(new PeerAnnotations(database.Factory));
         ctx.Services.AddSingleton(new BenchmarkQuery(database.Factory));
+        ctx.Services.AddSingleton<NextItemViewBuilder>();
         ctx.Services.AddSingleton(new GuidelinesRenderer());
         ctx.Services.AddSingleton<TimeProvider>(database.Clock);
         ctx.Services.AddSingleton(new MediaFiles(Path.Combine(RepositoryRoot.Path, "data", "media")));

@@ -113,15 +113,15 @@ public sealed class OptimisePagesTests : IAsyncLifetime
 
         var job = Task.Run(() => _bed.Runner.RunAsync(run.JobId, CancellationToken.None));
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=opt-curves]").GetAttribute("data-rounds")), TimeSpan.FromMinutes(2));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=opt-use-as-system-prompt]")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=opt-use-as-system-prompt]")), TimeSpan.FromMinutes(1));
         Assert.Equal(JobState.Completed, await job);
         page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid=opt-curves]").GetAttribute("data-rounds")), TimeSpan.FromMinutes(1));
 
         var view = (await _bed.Services.GetRequiredService<OptimisationRunReader>().ReadAsync(run.Id))!;
-        page.WaitForAssertion(() => Assert.Equal(view.Result, page.Find("[data-testid=opt-best]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal(view.Result, page.Find("[data-testid=opt-best]").TextContent), TimeSpan.FromMinutes(1));
         var artefacts = await _bed.Services.GetRequiredService<RunArtefactStore>().ListAsync(run.Id);
         var reflection = artefacts.Single(a => a.Name == "reflection");
-        Assert.Equal($"/runs/new?systemPromptFrom={reflection.Id}", page.Find("[data-testid=opt-use-as-system-prompt]").GetAttribute("href"));
+        page.WaitForAssertion(() => Assert.Equal($"/runs/new?systemPromptFrom={reflection.Id}", page.Find("[data-testid=opt-use-as-system-prompt]").GetAttribute("href")), TimeSpan.FromMinutes(1));
         Assert.Equal(RunArtefactPaths.Download(run.Id, "optimisation"), page.Find("[data-testid=opt-export]").GetAttribute("href"));
         Assert.Equal(2, page.FindAll("[data-testid=opt-round]").Count);
         Assert.Contains(page.FindAll("[data-testid=opt-candidates] tr[data-kept=yes]"), r => r.TextContent.Contains(view.Result!, StringComparison.Ordinal));

@@ -11,6 +11,8 @@ using ValueAlign.Tests.Evaluation;
 using ValueAlign.Tests.Evaluation.Artefacts;
 using ValueAlign.Web.Components.Pages.Runs;
 
+using ValueAlign.Tests.Support;
+
 namespace ValueAlign.Tests.Web.Runs;
 
 /// <summary>The runs list, the progress display and the run page over the real engine (SQLite, queue, stories260K).</summary>
@@ -139,15 +141,15 @@ public sealed class RunPagesTests : IAsyncLifetime
         Assert.Contains("3", page.Find("[data-metric=units]").TextContent);
 
         // Outcome filtering is covered at the service (EvalRunEngineTests); here the text filter goes to the server.
-        page.Find("input[data-testid=results-search], [data-testid=results-search] input").Input("broken");
+        page.InputFresh("input[data-testid=results-search], [data-testid=results-search] input", "broken");
         page.WaitForAssertion(() => Assert.Equal(["jp-broken"], page.FindAll("[data-result-item]").Select(td => td.TextContent.Trim())));
         Assert.Equal("error", page.Find("[data-testid=result-outcome]").TextContent.Trim());
-        page.Find("[data-testid=expand-result]").Click();
+        page.ClickFresh("[data-testid=expand-result]");
         page.WaitForAssertion(() => Assert.Contains("item jp-broken is broken", page.Markup));
 
-        page.Find("input[data-testid=results-search], [data-testid=results-search] input").Input("in-1");
+        page.InputFresh("input[data-testid=results-search], [data-testid=results-search] input", "in-1");
         page.WaitForAssertion(() => Assert.Equal(["in-1"], page.FindAll("[data-result-item]").Select(td => td.TextContent.Trim())));
-        page.Find("[data-testid=expand-result]").Click();
+        page.ClickFresh("[data-testid=expand-result]");
         page.WaitForAssertion(() => Assert.Contains("Q: Question in-1", page.Markup));
     }
 

@@ -660,6 +660,10 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Context")
                         .HasColumnType("text");
 
@@ -1032,6 +1036,10 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                     b.Property<bool>("FromCache")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ItemContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("ItemId")
                         .HasColumnType("bigint");
 
@@ -1073,6 +1081,11 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CacheKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ConfigHash")
                         .IsRequired()
@@ -1174,6 +1187,8 @@ namespace ValueAlign.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CacheKey");
 
                     b.HasIndex("ConfigHash");
 

@@ -633,6 +633,10 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Context")
                         .HasColumnType("TEXT");
 
@@ -989,6 +993,10 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<bool>("FromCache")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ItemContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
 
@@ -1028,6 +1036,11 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CacheKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConfigHash")
                         .IsRequired()
@@ -1129,6 +1142,8 @@ namespace ValueAlign.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CacheKey");
 
                     b.HasIndex("ConfigHash");
 

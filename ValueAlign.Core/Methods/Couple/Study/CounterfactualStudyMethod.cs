@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Backends;
@@ -36,6 +37,8 @@ public sealed class CounterfactualStudyMethod(ValueSystemCatalog catalog, Counte
     public MethodNeeds Needs(EvalSettings settings) => CounterfactualNeeds.Needs;
 
     public RunKind Kind => RunKind.Study;
+
+    public ParameterSchema Parameters => StudyParameters.Schema;
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = new HashSet<ItemKind> { ItemKind.ValueLabelledText, ItemKind.MoralScenario };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Values;
 using ValueAlign.Core.Values.Objectives;
 
@@ -12,10 +13,16 @@ namespace ValueAlign.Core.Methods.Couple.Study;
 /// </summary>
 public sealed record StudyParameters(IReadOnlyList<string> Methods, IReadOnlyList<ValueObjective> Objectives, StudyResponseSource Response)
 {
+    public static readonly ParameterSchema Schema = new(CounterfactualStudyMethod.MethodId,
+    [
+        MethodParameter.TextList("methods", "The counterfactual methods to compare.", CounterfactualMethods.Keys) with { Required = true },
+        MethodParameter.Json("objectives", "The value objectives to study, as a JSON list of objectives (the format of an exported objective).") with { Required = true },
+        MethodParameter.Choice("response", ["item", "generate"], "item", "item: rewrite the item's own response where it has one; generate: the model always writes the original response."),
+    ]);
+
     public static StudyParameters Parse(JsonElement parameters, ValueSystemCatalog catalog)
     {
-        if (parameters.ValueKind != JsonValueKind.Object)
-            throw new ArgumentException("Study parameters must be a JSON object with 'methods' and 'objectives'.");
+        Schema.Require(parameters);
         var methods = new List<string>();
         if (!parameters.TryGetProperty("methods", out var m) || m.ValueKind != JsonValueKind.Array || m.GetArrayLength() == 0)
             throw new ArgumentException($"'methods' must list at least one of: {string.Join(", ", CounterfactualMethods.Keys)}.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Core.Evaluation.Parameters;
 using ValueAlign.Core.Evaluation.Methods;
 using ValueAlign.Core.Evaluation.Reports;
 using ValueAlign.Core.Inference;
@@ -26,13 +27,20 @@ namespace ValueAlign.Core.Methods.Picaco.Conformity;
 public sealed class ConformityMethod(ValueSystemCatalog systems, ValueSetCatalog sets) : IEvaluationMethod
 {
     public const string MethodId = "value-conformity";
-    private static readonly string[] Names = ["valueSet", "values", "instruction", "exclude", "prompts", "maxResponseTokens"];
 
     public string Id => MethodId;
 
     public string DisplayName => "Value conformity: Raw vs Value Prompt vs optimised instruction";
 
-    public string DefaultParametersJson => "{\"valueSet\":\"confucianism-4\",\"instruction\":\"\",\"prompts\":20}";
+    public ParameterSchema Parameters { get; } = new(MethodId,
+    [
+        MethodParameter.Choice("valueSet", [.. sets.All.Select(s => s.Id)], PicacoParameters.DefaultValueSet, "A named set of target values; clear it to give 'values' instead.") with { Preset = true },
+        MethodParameter.Text("values", null, "Target values as SYSTEM:dim,dim, instead of a named set."),
+        MethodParameter.Text("instruction", "", "The optimised instruction to compare against the raw model and the value prompt.") with { Preset = true, Required = true },
+        MethodParameter.IntegerList("exclude", "Item ids not to use (the prompts the optimisation saw), e.g. 12, 15."),
+        MethodParameter.Integer("prompts", 1, null, 20, "Held-out prompts drawn (with the seed) from the selected items.") with { Preset = true },
+        MethodParameter.Integer("maxResponseTokens", 1, null, 128, "Longest response, in tokens."),
+    ]);
 
     public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
 
@@ -101,7 +109,7 @@ public sealed class ConformityMethod(ValueSystemCatalog systems, ValueSetCatalog
 
     private (IReadOnlyList<TargetValue> Values, string Instruction, HashSet<long> Exclude, int? Prompts, int MaxTokens) Read(EvalSettings settings)
     {
-        EvalParameters.RequireKnown(settings, MethodId, Names);
+        Parameters.Require(settings);
         var setId = settings.String("valueSet");
         var spec = settings.String("values");
         if ((setId is null) == (spec is null))
@@ -110,15 +118,12 @@ public sealed class ConformityMethod(ValueSystemCatalog systems, ValueSetCatalog
         var instruction = settings.String("instruction");
         if (string.IsNullOrWhiteSpace(instruction)) throw new ArgumentException("Give the optimised 'instruction' to compare.");
         var exclude = new HashSet<long>();
-        if (settings.Parameters.ValueKind == JsonValueKind.Object && settings.Parameters.TryGetProperty("exclude", out var list))
+        if (settings.Parameters.ValueKind == JsonValueKind.Object && settings.Parameters.TryGetProperty("exclude", out var list) && list.ValueKind == JsonValueKind.Array)
         {
-            if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
-                throw new ArgumentException("'exclude' must be an array of item ids.");
             exclude.UnionWith(list.EnumerateArray().Select(e => e.GetInt64()));
         }
         var prompts = settings.Number("prompts") is { } n ? (int)n : (int?)null;
         var maxTokens = settings.Number("maxResponseTokens") is { } t ? (int)t : 128;
-        if (maxTokens < 1) throw new ArgumentException("'maxResponseTokens' must be at least 1.");
         return (values, instruction.Trim(), exclude, prompts, maxTokens);
     }
 }

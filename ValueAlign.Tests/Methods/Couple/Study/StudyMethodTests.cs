@@ -43,9 +43,9 @@ public sealed class StudyMethodTests
     }
 
     [Theory]
-    [InlineData("{\"methods\":[],\"objectives\":[]}", "'methods' must list at least one")]
-    [InlineData("{\"methods\":[\"couple\",\"magic\"],\"objectives\":[]}", "methods[1]: 'magic' is not a counterfactual method")]
-    [InlineData("{\"methods\":[\"couple\"]}", "'objectives' must list at least one")]
+    [InlineData("{\"methods\":[],\"objectives\":[]}", "The counterfactual-study parameter 'methods' is required.")]
+    [InlineData("{\"methods\":[\"couple\",\"magic\"],\"objectives\":[]}", "The counterfactual-study parameter 'methods' lists 'magic', which is not one of ")]
+    [InlineData("{\"methods\":[\"couple\"]}", "The counterfactual-study parameter 'objectives' is required.")]
     [InlineData("{\"methods\":[\"couple\"],\"objectives\":[{\"valueSystemId\":\"nope\",\"priorities\":[]}]}", "objectives[0]")]
     [InlineData("{\"methods\":[\"raw\"],\"objectives\":[{\"valueSystemId\":\"schwartz-10\",\"priorities\":[]}]}", "objectives[0]:")]
     public void Bad_parameters_are_refused_with_a_message_naming_the_field(string json, string expected)

@@ -10,18 +10,17 @@ using ValueAlign.Core.Annotation.Projects;
 using ValueAlign.Core.Annotation.Preference;
 using ValueAlign.Core.Annotation.Schema;
 using ValueAlign.Core.Benchmarks.Model;
-using ValueAlign.Core.Benchmarks.Query;
 using ValueAlign.Web.Components.Shared;
 
 namespace ValueAlign.Web.Components.Pages.Annotate;
 
 /// <summary>
-/// An annotator's queue in one project, keyboard first (keys: <see cref="AnnotateKeyMap"/>).
-/// A submit is durable before the next item shows: the answer is first written to the browser's
-/// sessionStorage, then sent; only a successful <see cref="AssignmentService.SubmitAsync"/> clears
-/// it and loads the next item. A failed submit stays on screen and is retried with backoff (and by
-/// the Retry button); a reload restores and resubmits it, which the service's one-annotation-per-
-/// reservation rule makes idempotent.
+/// An annotator's queue in one project, keyboard first (keys: <see cref="AnnotateKeyMap"/>). The page
+/// holds the view state only: what an item shows comes from Core's <see cref="NextItemViewBuilder"/>,
+/// and submits go through a <see cref="SubmitQueue"/> that keeps each one in the browser's
+/// sessionStorage until it is stored, retries failures with backoff (and by the Retry button), and
+/// after a reload sends it again (idempotent: one annotation per reservation). The next item shows
+/// only once a submit is settled; a failed one stays on screen, read-only.
 /// </summary>
 public partial class AnnotatePage
 {
@@ -36,8 +35,7 @@ public partial class AnnotatePage
 
     [Inject] private VerificationProjectService Projects { get; set; } = default!;
     [Inject] private AssignmentService Assignments { get; set; } = default!;
-    [Inject] private PeerAnnotations PeerAnnotations { get; set; } = default!;
-    [Inject] private BenchmarkQuery Query { get; set; } = default!;
+    [Inject] private NextItemViewBuilder ItemViews { get; set; } = default!;
     [Inject] private GuidelinesRenderer GuidelinesRenderer { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -64,15 +62,10 @@ public partial class AnnotatePage
     private ItemTimer _timer = default!;
     private bool _tabHidden;
 
-    private PendingSubmit? _pending;
-    private bool _saving;
-    private string? _saveFailure;
-    private int _retryAttempt;
-    private TimeSpan? _nextRetryIn;
-    private CancellationTokenSource? _retryWait;
+    private SubmitQueue _submits = default!;
 
     private string? _expiredMessage;
-    private (long ItemId, AnnotationAnswers Answers)? _expiredAnswers;
+    private CarriedAnswers? _expiredAnswers;
     private string? _error;
     private IDialogReference? _help;
 
@@ -104,6 +97,16 @@ public partial class AnnotatePage
     protected override async Task OnInitializedAsync()
     {
         _timer = new ItemTimer(Clock);
+        _submits = new SubmitQueue(
+            pending => Assignments.SubmitAsync(pending.ReservationId, _annotator, AnnotationAnswers.FromJson(pending.AnswersJson), pending.TimeSpentMs),
+            new BrowserPendingSubmitStore(JsAsync),
+            Retry,
+            Clock,
+            new SubmitQueue.Callbacks(OnSubmitSettledAsync, work => InvokeAsync(async () =>
+            {
+                await work();
+                StateHasChanged();
+            }), StateHasChanged));
         var user = AuthenticationState is null ? null : (await AuthenticationState).User;
         _annotator = user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         if (_annotator.Length == 0)
@@ -208,7 +211,7 @@ public partial class AnnotatePage
             case AnnotateAction.ToggleFlag:
                 ToggleFlag(command.Value!);
                 break;
-            case AnnotateAction.NextQuestion or AnnotateAction.PreviousQuestion when _draft is not null && _pending is null:
+            case AnnotateAction.NextQuestion or AnnotateAction.PreviousQuestion when _draft is not null && _submits.Pending is null:
                 if (command.Action == AnnotateAction.NextQuestion) _draft.FocusNext(); else _draft.FocusPrevious();
                 if (_draft.Focused.Kind == QuestionKind.FreeText)
                 {
@@ -231,7 +234,7 @@ public partial class AnnotatePage
 
     private Task ChooseAsync(string questionKey, string value)
     {
-        if (_draft is null || _pending is not null)
+        if (_draft is null || _submits.Pending is not null)
         {
             return Task.CompletedTask;
         }
@@ -242,7 +245,7 @@ public partial class AnnotatePage
 
     private void SetText(string questionKey, string? text)
     {
-        if (_draft is null || _pending is not null)
+        if (_draft is null || _submits.Pending is not null)
         {
             return;
         }
@@ -252,7 +255,7 @@ public partial class AnnotatePage
 
     private void ToggleFlag(string value)
     {
-        if (_draft is null || _pending is not null)
+        if (_draft is null || _submits.Pending is not null)
         {
             return;
         }
@@ -298,7 +301,7 @@ public partial class AnnotatePage
     /// <summary>Enter: submit when every required question is answered, else say what is missing.</summary>
     private async Task SubmitAsync()
     {
-        if (_pending is not null)
+        if (_submits.Pending is not null)
         {
             // Enter while an answer waits to be saved retries it now.
             await RetryNowAsync();
@@ -320,112 +323,43 @@ public partial class AnnotatePage
             return;
         }
         _missing = null;
-        var pending = new PendingSubmit(ProjectId, _assignment.ReservationId, _assignment.ItemId, (_draft.ToAnswers() with { Presentation = _presentation }).ToJson(), _timer.ElapsedMs);
-        _pending = pending;
-        // Kept in the browser first, so a dropped circuit or a reload can resubmit it.
-        await JsAsync("writePending", PendingSubmit.StorageKey(ProjectId), pending.ToJson());
-        await SendPendingAsync();
+        var answers = _draft.ToAnswers() with { Presentation = _presentation };
+        await _submits.SubmitAsync(new PendingSubmit(ProjectId, _assignment.ReservationId, _assignment.ItemId, answers.ToJson(), _timer.ElapsedMs));
     }
 
-    private async Task SendPendingAsync()
-    {
-        if (_pending is not { } pending || _saving)
-        {
-            return;
-        }
-        _saving = true;
-        _nextRetryIn = null;
-        StateHasChanged();
-        try
-        {
-            await Assignments.SubmitAsync(pending.ReservationId, _annotator, AnnotationAnswers.FromJson(pending.AnswersJson), pending.TimeSpentMs);
-            await ClearPendingAsync();
-            await LoadNextAsync();
-        }
-        catch (AssignmentException e) when (e.Kind is AssignmentErrorKind.ReservationExpired or AssignmentErrorKind.ReservationNotHeld)
-        {
-            await ClearPendingAsync();
-            ShowExpired(e.Message, pending.ItemId, AnnotationAnswers.FromJson(pending.AnswersJson));
-        }
-        catch (AssignmentException e)
-        {
-            await ClearPendingAsync();
-            _error = e.Message;
-        }
-        catch (LabelSchemaException e)
-        {
-            // The answers do not fit the schema (it changed?): nothing to retry; the annotator fixes them.
-            await ClearPendingAsync();
-            _error = "The answers were refused: " + e.Message;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !_disposed)
-        {
-            _saveFailure = e.Message.TrimEnd('.') + ".";
-            ScheduleRetry();
-        }
-        finally
-        {
-            _saving = false;
-        }
-    }
+    private Task RetryNowAsync() => _submits.RetryNowAsync();
 
-    private void ScheduleRetry()
+    /// <summary>A submit was stored (next item) or refused (an expired hold, or an error to show).</summary>
+    private async Task OnSubmitSettledAsync(PendingSubmit pending, Exception? refusal)
     {
-        _retryAttempt++;
-        var delay = Retry.DelayBefore(_retryAttempt);
-        _nextRetryIn = delay;
-        _retryWait?.Cancel();
-        _retryWait?.Dispose();
-        _retryWait = new CancellationTokenSource();
-        var token = _retryWait.Token;
-        _ = RetryLaterAsync(delay, token);
-    }
-
-    private async Task RetryLaterAsync(TimeSpan delay, CancellationToken token)
-    {
-        try
+        switch (refusal)
         {
-            await Task.Delay(delay, Clock, token);
-            await InvokeAsync(async () =>
-            {
-                await SendPendingAsync();
-                StateHasChanged();
-            });
+            case null:
+                await LoadNextAsync();
+                break;
+            case AssignmentException e when e.Kind is AssignmentErrorKind.ReservationExpired or AssignmentErrorKind.ReservationNotHeld:
+                ShowExpired(e.Message, new CarriedAnswers(pending.ItemId, AnnotationAnswers.FromJson(pending.AnswersJson)));
+                break;
+            case LabelSchemaException e:
+                // The answers do not fit the schema (it changed?): nothing to retry; the annotator fixes them.
+                _error = "The answers were refused: " + e.Message;
+                break;
+            default:
+                _error = refusal.Message;
+                break;
         }
-        catch (OperationCanceledException)
-        {
-            // A manual retry or leaving the page replaced this one.
-        }
-    }
-
-    private async Task RetryNowAsync()
-    {
-        _retryWait?.Cancel();
-        await SendPendingAsync();
-    }
-
-    private async Task ClearPendingAsync()
-    {
-        _pending = null;
-        _saveFailure = null;
-        _retryAttempt = 0;
-        _nextRetryIn = null;
-        _retryWait?.Cancel();
-        await JsAsync("removePending", PendingSubmit.StorageKey(ProjectId));
     }
 
     /// <summary>A submit from an earlier page (reload, new circuit) that was not confirmed: show it and send it again.</summary>
     private async Task RestorePendingAsync(PendingSubmit pending)
     {
-        var held = new Assignment(pending.ReservationId, ProjectId, 0, pending.ItemId, DateTime.MaxValue);
-        await ShowAsync(held, AnnotationAnswers.FromJson(pending.AnswersJson));
-        _pending = pending;
-        await SendPendingAsync();
+        await ShowAsync(await ItemViews.ForUnconfirmedSubmitAsync(_project!, _schema!, _annotator, pending.ReservationId, pending.ItemId, AnnotationAnswers.FromJson(pending.AnswersJson)));
+        await _submits.RestoreAsync(pending);
     }
 
     private async Task SkipAsync()
     {
-        if (_state != PageState.Annotating || _assignment is null || _pending is not null)
+        if (_state != PageState.Annotating || _assignment is null || _submits.Pending is not null)
         {
             return;
         }
@@ -436,7 +370,7 @@ public partial class AnnotatePage
         }
         catch (AssignmentException e) when (e.Kind is AssignmentErrorKind.ReservationExpired or AssignmentErrorKind.ReservationNotHeld)
         {
-            ShowExpired(e.Message, null, null);
+            ShowExpired(e.Message, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -446,7 +380,7 @@ public partial class AnnotatePage
 
     private async Task UndoAsync()
     {
-        if (_pending is not null || _state == PageState.Loading || _schema is null)
+        if (_submits.Pending is not null || _state == PageState.Loading || _schema is null)
         {
             return;
         }
@@ -458,7 +392,7 @@ public partial class AnnotatePage
                 Snackbar.Add("Nothing to undo: you have no submitted label in this project.", Severity.Info);
                 return;
             }
-            await ShowAsync(back, back.PreviousAnswers);
+            await ShowAsync(await ItemViews.ForAsync(_project!, _schema, _annotator, back, back.PreviousAnswers));
             Snackbar.Add("Your last submit was withdrawn: change the answers and submit again.", Severity.Info);
             await RefreshProgressAsync();
         }
@@ -476,22 +410,21 @@ public partial class AnnotatePage
         await LoadNextAsync(carried);
     }
 
-    private void ShowExpired(string message, long? itemId, AnnotationAnswers? answers)
+    private void ShowExpired(string message, CarriedAnswers? answers)
     {
         _state = PageState.Expired;
         _expiredMessage = message;
-        _expiredAnswers = itemId is { } id && answers is not null ? (id, answers) : null;
+        _expiredAnswers = answers;
         _assignment = null;
         _draft = null;
     }
 
     /// <summary>The annotator's next item; answers given to an expired hold come back if the same item is served again.</summary>
-    private async Task LoadNextAsync((long ItemId, AnnotationAnswers Answers)? carried = null)
+    private async Task LoadNextAsync(CarriedAnswers? carried = null)
     {
         try
         {
-            var next = await Assignments.NextAsync(ProjectId, _annotator);
-            await ShowAsync(next, next is not null && carried is { } c && c.ItemId == next.ItemId ? c.Answers : next?.PreviousAnswers);
+            await ShowAsync(await ItemViews.NextAsync(_project!, _schema!, _annotator, carried));
         }
         catch (AssignmentException e)
         {
@@ -504,10 +437,10 @@ public partial class AnnotatePage
         await RefreshProgressAsync();
     }
 
-    private async Task ShowAsync(Assignment? assignment, AnnotationAnswers? answers)
+    private async Task ShowAsync(NextItemView? next)
     {
         _missing = null;
-        if (assignment is null)
+        if (next is null)
         {
             _assignment = null;
             _view = null;
@@ -515,16 +448,12 @@ public partial class AnnotatePage
             _state = PageState.Empty;
             return;
         }
-        var item = await Query.GetAsync(assignment.ItemId)
-            ?? throw new InvalidOperationException($"Benchmark item {assignment.ItemId} of the project no longer exists.");
-        _variants = (await Query.AlignedVariantsAsync(item)).Select(ItemView.From).ToList();
-        _peers = _project!.BlindMode ? [] : await PeerAnnotations.ForItemAsync(ProjectId, assignment.ProjectItemId, _annotator);
-        _assignment = assignment;
-        _view = ItemView.From(item);
-        _presentation = item.Kind == ItemKind.PreferencePair && PreferenceSchema.Applies(_schema!)
-            ? PreferencePresentation.OrderFor(ProjectId, _annotator, item.Id)
-            : null;
-        _draft = new AnnotationDraft(_presentation is null ? _schema! : PreferencePresentation.ForDisplay(_schema!, _presentation), answers);
+        _assignment = next.Assignment;
+        _view = ItemView.From(next.Item);
+        _variants = next.Variants.Select(ItemView.From).ToList();
+        _peers = next.Peers;
+        _presentation = next.Presentation;
+        _draft = new AnnotationDraft(next.Schema, next.Answers);
         _state = PageState.Annotating;
         _timer.Start(_tabHidden);
         // A caret left in the previous item's comment box would swallow the keys.
@@ -574,8 +503,7 @@ public partial class AnnotatePage
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        _retryWait?.Cancel();
-        _retryWait?.Dispose();
+        _submits?.Dispose();
         try
         {
             if (_listener is not null)

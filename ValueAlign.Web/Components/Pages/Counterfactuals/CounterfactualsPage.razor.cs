@@ -48,7 +48,8 @@ public sealed partial class CounterfactualsPage : IDisposable
     }
 
     private ValueSystem _system = default!;
-    private IReadOnlyList<int> _priorities = [];
+    /// <summary>The target being edited: the chosen system at default priorities, or a loaded saved objective (its importance and graph overrides kept for the run).</summary>
+    private ValueObjective _objective = default!;
     private string _method = "couple";
     private string _question = "";
     private string _response = "";
@@ -69,7 +70,6 @@ public sealed partial class CounterfactualsPage : IDisposable
 
     private IReadOnlyList<ObjectiveSummary> _saved = [];
     private long? _savedId;
-    private ValueObjective? _loaded;
 
     private ILanguageModel? Model => InspectorModel.Current;
 
@@ -94,14 +94,12 @@ public sealed partial class CounterfactualsPage : IDisposable
     private async Task LoadSavedAsync(long? id)
     {
         _savedId = id;
-        _loaded = null;
         if (id is null || await Objectives.GetAsync(id.Value) is not { } stored || Catalog.Find(stored.Objective.ValueSystemId) is not { } system)
         {
             return;
         }
         _system = system;
-        _priorities = stored.Objective.InSystemOrder(system).Select(p => p.Priority).ToArray();
-        _loaded = stored.Objective;
+        _objective = stored.Objective;
     }
 
     private void OnHostStateChanged(ModelHostState state) => _ = InvokeAsync(StateHasChanged);
@@ -109,7 +107,7 @@ public sealed partial class CounterfactualsPage : IDisposable
     private void SetSystem(ValueSystem system)
     {
         _system = system;
-        _priorities = system.Dimensions.Select(_ => PriorityList.DefaultPriority).ToArray();
+        _objective = ValueObjective.FromVector(system, system.Dimensions.Select(_ => PriorityList.DefaultPriority).ToArray());
     }
 
     private void OnSystemChanged(string id)
@@ -118,7 +116,6 @@ public sealed partial class CounterfactualsPage : IDisposable
         {
             SetSystem(system);
             _savedId = null;
-            _loaded = null;
         }
     }
 
@@ -132,19 +129,13 @@ public sealed partial class CounterfactualsPage : IDisposable
         _messageSeverity = Severity.Info;
     }
 
-    /// <summary>The editor's priorities; with a loaded objective of the same system, its importance weights and graph overrides too.</summary>
-    private ValueObjective Target()
-    {
-        if (_loaded is { } loaded && loaded.ValueSystemId == _system.Id)
-        {
-            var ordered = loaded.InSystemOrder(_system);
-            return loaded with { Priorities = ordered.Select((p, i) => p with { Priority = _priorities[i] }).ToArray() };
-        }
-        return ValueObjective.FromVector(_system, _priorities);
-    }
+    /// <summary>The edited objective with its priorities in the system's order (importance weights and graph overrides of a loaded one kept).</summary>
+    private ValueObjective Target() => _objective with { Priorities = _objective.InSystemOrder(_system) };
 
     private IReadOnlyList<double> TargetVector(ValueSystem system) =>
-        system.Id == _system.Id ? _priorities.Select(p => (double)p).ToArray() : system.Dimensions.Select(_ => (double)PriorityList.DefaultPriority).ToArray();
+        system.Id == _system.Id
+            ? _objective.InSystemOrder(system).Select(p => (double)p.Priority).ToArray()
+            : system.Dimensions.Select(_ => (double)PriorityList.DefaultPriority).ToArray();
 
     private static IReadOnlyList<(string Id, string Name)> Dimensions(ValueSystem system) => system.Dimensions.Select(d => (d.Id, d.Name)).ToArray();
 
