@@ -42,7 +42,8 @@ public sealed class EvalRunHandler(
         var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new EvalRunException($"Run {runId} no longer exists.");
         var method = methods.Get(run.Method);
-        var items = await runs.LoadItemsAsync(ItemFilterJson.Deserialize(run.ItemFilterJson), cancellationToken).ConfigureAwait(false);
+        var filter = ItemFilterJson.Deserialize(run.ItemFilterJson);
+        var items = await runs.LoadItemsAsync(filter, method, cancellationToken).ConfigureAwait(false);
         using var parameters = JsonDocument.Parse(run.ParametersJson);
         var settings = new EvalSettings(parameters.RootElement.Clone(), run.Seed, run.TextOnly);
         var units = method.Plan(items, settings);
@@ -90,7 +91,8 @@ public sealed class EvalRunHandler(
         }
 
         job.Report(done, units.Count, "Summarising");
-        await SummarizeAsync(run, method, items, cancellationToken).ConfigureAwait(false);
+        var skipped = (await runs.SelectionAsync(filter, method, cancellationToken).ConfigureAwait(false)).Skipped;
+        await SummarizeAsync(run, method, items, skipped, cancellationToken).ConfigureAwait(false);
         job.Report(done, units.Count, "Finished");
     }
 
@@ -390,14 +392,14 @@ public sealed class EvalRunHandler(
         }
     }
 
-    private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, CancellationToken cancellationToken)
+    private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, IReadOnlyList<SkippedItems> skipped, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == run.Id)
             .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
         var stored = await db.EvalRuns.FirstAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
         var input = new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id));
-        var report = method.Summarize(input);
+        var report = method.Summarize(input) with { Skipped = skipped.Count > 0 ? skipped : null };
         var now = clock.GetUtcNow().UtcDateTime;
         // Report and artefacts in one SaveChanges: a run is finished with all its outputs or with none.
         await RunArtefactStore.StageAsync(db, run.Id, method.Artefacts(input), now, cancellationToken).ConfigureAwait(false);

@@ -29,4 +29,7 @@ public sealed record EvalRunRequest(
 
     /// <summary>Text put before every prompt of the evaluated model (for example an optimisation run's instruction); null or blank for none.</summary>
     public string? SystemPrompt { get; init; }
+
+    /// <summary>Refuse the run when the selection holds items the method cannot use, instead of skipping them (<c>eval --strict</c>).</summary>
+    public bool Strict { get; init; }
 }

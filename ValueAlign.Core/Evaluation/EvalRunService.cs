@@ -55,9 +55,13 @@ public sealed class EvalRunService(
         if (systemPrompt is { Length: > MaxSystemPromptLength })
             throw new EvalRunException($"The system prompt is {systemPrompt.Length} characters; at most {MaxSystemPromptLength} are allowed.");
 
-        var items = await LoadItemsAsync(request.Filter, cancellationToken).ConfigureAwait(false);
-        if (items.Count == 0)
-            throw new EvalRunException("The item selection is empty: no benchmark item matches the filter.");
+        // Items of kinds the method cannot use are skipped and counted (refused when strict).
+        var selection = await SelectionAsync(request.Filter, method, cancellationToken).ConfigureAwait(false);
+        if (selection.NothingUsable(method) is { } nothing)
+            throw new EvalRunException(nothing);
+        if (request.Strict && selection.StrictRefusal(method) is { } refusal)
+            throw new EvalRunException(refusal);
+        var items = await LoadItemsAsync(request.Filter, method, cancellationToken).ConfigureAwait(false);
         // Images reach a model that sees images (a local model loaded with its projector, a server
         // that takes image parts); otherwise, and for audio always, media items are given as their
         // text alone and the run says so.
@@ -156,7 +160,10 @@ public sealed class EvalRunService(
             return null;
         var job = run.JobId is { } jobId ? await queue.GetAsync(jobId, cancellationToken).ConfigureAwait(false) : null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var hasMedia = await BenchmarkQuery.Filtered(db, ItemFilterJson.Deserialize(run.ItemFilterJson))
+        var filter = ItemFilterJson.Deserialize(run.ItemFilterJson);
+        // Only the items the run evaluates count (not the kinds it skipped).
+        var items = methods.Find(run.Method) is { } method ? ItemSelection.UsableItems(db, filter, method) : BenchmarkQuery.Filtered(db, filter);
+        var hasMedia = await items
             .AnyAsync(i => i.Modality != Modality.Text, cancellationToken).ConfigureAwait(false);
         return new EvalRunSummary(run, job, hasMedia);
     }
@@ -228,10 +235,17 @@ public sealed class EvalRunService(
             .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The items a filter selects with their labels (value-labelled methods need them), in id order (the order units are planned in).</summary>
-    internal async Task<IReadOnlyList<BenchmarkItem>> LoadItemsAsync(ItemFilter filter, CancellationToken cancellationToken)
+    /// <summary>The items of a filter the method can use with their labels (value-labelled methods need them), in id order (the order units are planned in).</summary>
+    internal async Task<IReadOnlyList<BenchmarkItem>> LoadItemsAsync(ItemFilter filter, IEvaluationMethod method, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await BenchmarkQuery.Filtered(db, filter).Include(i => i.Labels).OrderBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await ItemSelection.UsableItems(db, filter, method).Include(i => i.Labels).OrderBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many items of the filter the method can use and how many of which kind it would skip (shown before a run starts).</summary>
+    public async Task<ItemSelection> SelectionAsync(ItemFilter filter, IEvaluationMethod method, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await ItemSelection.CountAsync(db, filter, method, cancellationToken).ConfigureAwait(false);
     }
 }

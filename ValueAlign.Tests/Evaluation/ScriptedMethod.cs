@@ -17,7 +17,8 @@ public sealed class ScriptedMethod : IEvaluationMethod
 
     public string DisplayName => "Scripted (tests)";
 
-    public IReadOnlySet<ItemKind> ItemKinds { get; } = Enum.GetValues<ItemKind>().ToHashSet();
+    /// <summary>Every kind unless a test narrows it (item selection tests).</summary>
+    public IReadOnlySet<ItemKind> ItemKinds { get; init; } = Enum.GetValues<ItemKind>().ToHashSet();
 
     public ConcurrentQueue<(long ItemId, string UnitKey)> Executions { get; } = new();
 

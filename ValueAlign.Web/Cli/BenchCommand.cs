@@ -17,6 +17,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchLongMabCommand.Create());
         bench.Subcommands.Add(BenchLegalDeltaCommand.Create());
         bench.Subcommands.Add(BenchOptimiseCommand.Create());
+        bench.Subcommands.Add(BenchServedCommand.Create());
         return bench;
     }
 }

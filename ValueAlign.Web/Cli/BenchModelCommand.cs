@@ -54,7 +54,7 @@ public static class BenchModelCommand
             {
                 result.AddError("--synthetic writes a local model; with --endpoint give --model MODEL-ID instead.");
             }
-            if (result.GetValue(concurrency) is < 1 or > 256)
+            if (result.GetResult(concurrency) is not null && result.GetValue(concurrency) is < 1 or > 256)
             {
                 result.AddError("--concurrency must be between 1 and 256.");
             }

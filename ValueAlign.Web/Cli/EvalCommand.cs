@@ -12,7 +12,7 @@ namespace ValueAlign.Web.Cli;
 
 /// <summary>
 /// `eval --model PATH --method ID [--judge PATH] [filters] [--params JSON] [--param KEY=VALUE ...] [--seed N] [--name N]
-/// [--system-prompt TEXT|@FILE | --system-prompt-run RUNID] [--out FILE]`
+/// [--system-prompt TEXT|@FILE | --system-prompt-run RUNID] [--strict] [--out FILE]`
 /// or `eval --resume RUNID`: creates (or continues) a run and executes its job in this process,
 /// with a progress bar on stderr; results go to the database and, with --out, to a JSON file.
 /// Ctrl+C cancels the run (stored results stay; `eval --resume` continues it).
@@ -36,9 +36,10 @@ public static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "Seed for sampling and any random choice (part of the configuration hash).", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "Name shown in the runs list." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the report and every item result to this JSON file." };
+        var strict = new Option<bool>("--strict") { Description = "Refuse the run when the selection holds items the method cannot use (by default they are skipped and counted)." };
         var command = new Command("eval", "Run an evaluation headless (same engine as the Runs page).")
         {
-            model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, seed, name, output,
+            model, method, judge, resume, benchmark, kind, category, country, language, modality, group, search, seed, name, output, strict,
         };
         var endpoints = new EndpointOptions();
         endpoints.AddTo(command);
@@ -94,10 +95,14 @@ public static class EvalCommand
                         Judge = endpoints.Judge(parse, services, parse.GetValue(judge))
                             ?? (parse.GetValue(judge) is { Length: > 0 } judgeText ? ModelChoice.Parse(ModelArgument(services, judgeText)) : null),
                         SystemPrompt = await systemPrompt.ResolveAsync(parse, services, ct),
+                        Strict = parse.GetValue(strict),
                     };
                     run = await runs.CreateAsync(request, $"cli:{Environment.UserName}", ct);
                     var judging = RunJudge.Of(run).Label is { } label ? ", " + label : "";
                     console.Error.WriteLine($"Run {run.Id} ({run.Name}): {run.UnitCount} unit(s), config {run.ConfigHash[..12]}{(run.TextOnly ? ", text only" : "")}{judging}");
+                    var selection = await runs.SelectionAsync(filter, services.GetRequiredService<EvaluationMethods>().Get(run.Method), ct);
+                    if (selection.SkippedText is { } skipped)
+                        console.Error.WriteLine($"{char.ToUpperInvariant(skipped[0])}{skipped[1..]} ({run.Method} cannot use them; --strict refuses the run instead).");
                     if (run.SystemPrompt is { } prompt)
                         console.Error.WriteLine($"System prompt ({prompt.Length} characters): {(prompt.Length > 120 ? prompt[..120] + "…" : prompt)}");
                 }
@@ -185,7 +190,10 @@ public static class EvalCommand
         output.WriteLine($"Run {run.Id} complete: {run.Name}");
         if (run.ReportJson is null)
             return;
-        foreach (var metric in RunReportJson.Deserialize(run.ReportJson).Metrics)
+        var report = RunReportJson.Deserialize(run.ReportJson);
+        if (ItemSelection.Describe(report.Skipped) is { } skipped)
+            output.WriteLine($"  {skipped}");
+        foreach (var metric in report.Metrics)
         {
             var value = metric.NotMeasured is { } reason ? $"not measured: {reason}" : metric.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
             var interval = metric.Lower is { } lo && metric.Upper is { } hi

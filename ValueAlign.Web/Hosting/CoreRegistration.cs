@@ -12,6 +12,7 @@ using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.OpenAi;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Start;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -38,6 +39,7 @@ public static class CoreRegistration
         services.AddMethods(MethodDataFiles.InDataFolder(paths.DataFolder));
         services.AddObjectiveStore();
         services.AddDashboards();
+        services.AddStartPage();
         return services;
     }
 }

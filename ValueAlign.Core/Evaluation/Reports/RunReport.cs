@@ -12,6 +12,9 @@ public sealed record RunReport(
     IReadOnlyList<ReportTable> Tables)
 {
     public ReportChart? Chart(string id) => Charts.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>Selected items the method could not use, by kind (the engine fills it in); null when none were skipped.</summary>
+    public IReadOnlyList<SkippedItems>? Skipped { get; init; }
 }
 
 /// <summary>
