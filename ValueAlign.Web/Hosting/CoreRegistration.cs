@@ -16,6 +16,7 @@ using ValueAlign.Core.Methods.Couple.Study;
 using ValueAlign.Core.Methods.LegalDelta;
 using ValueAlign.Core.Methods.LongMab;
 using ValueAlign.Core.Methods.Optimisation;
+using ValueAlign.Core.Start;
 
 namespace ValueAlign.Web.Hosting;
 
@@ -46,6 +47,7 @@ public static class CoreRegistration
         services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"), Path.Combine(paths.DataFolder, "prompts", "value-laden.jsonl"));
         services.AddObjectiveStore();
         services.AddDashboards();
+        services.AddStartPage();
         return services;
     }
 }

@@ -38,7 +38,7 @@ public sealed record OptimisationView(EvalRun Run, PicacoDocument? Picaco, Irote
     /// <summary>The best instruction (PICACO) or reflection (IROTE) so far.</summary>
     public string? Result => Picaco is not null ? Picaco.Instruction : Irote!.Reflection;
 
-    public string? StopReason => Picaco?.StopReason ?? Irote!.StopReason;
+    public string? StopReason => Picaco is not null ? Picaco.StopReason : Irote!.StopReason;
 
     public string ToJson() => Picaco is not null ? OptimisationJson.Serialize(Picaco) : OptimisationJson.Serialize(Irote!);
 }
