@@ -160,7 +160,10 @@ public sealed class EvalRunService(
             return null;
         var job = run.JobId is { } jobId ? await queue.GetAsync(jobId, cancellationToken).ConfigureAwait(false) : null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var hasMedia = await BenchmarkQuery.Filtered(db, ItemFilterJson.Deserialize(run.ItemFilterJson))
+        var filter = ItemFilterJson.Deserialize(run.ItemFilterJson);
+        // Only the items the run evaluates count (not the kinds it skipped).
+        var items = methods.Find(run.Method) is { } method ? ItemSelection.UsableItems(db, filter, method) : BenchmarkQuery.Filtered(db, filter);
+        var hasMedia = await items
             .AnyAsync(i => i.Modality != Modality.Text, cancellationToken).ConfigureAwait(false);
         return new EvalRunSummary(run, job, hasMedia);
     }

@@ -40,9 +40,22 @@ public sealed class WorkbenchServer : IAsyncDisposable
         }
     }
 
-    public static async Task<WorkbenchServer> StartAsync(IDictionary<string, string>? settings = null)
+    /// <param name="prepare">
+    /// Runs before the process starts, with the path of the (not yet created) database; returns
+    /// more environment variables for the process, e.g. an API key created in that database.
+    /// </param>
+    public static async Task<WorkbenchServer> StartAsync(
+        IDictionary<string, string>? settings = null, Func<string, Task<IDictionary<string, string>>>? prepare = null)
     {
         var temp = new TempDirectory();
+        if (prepare is not null)
+        {
+            settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+            foreach (var (key, value) in await prepare(temp.File("workbench.db")))
+            {
+                settings[key] = value;
+            }
+        }
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")

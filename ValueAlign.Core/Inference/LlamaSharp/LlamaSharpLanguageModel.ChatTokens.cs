@@ -13,33 +13,71 @@ public sealed partial class LlamaSharpLanguageModel
     /// (an item, a pasted response, playground input, a judged answer) gets those characters as text,
     /// never the control token, so it cannot open a turn of its own.
     /// </summary>
-    internal LLamaToken[] TokenizeChat(IReadOnlyList<ChatMessage> messages)
+    internal LLamaToken[] TokenizeChat(IReadOnlyList<ChatMessage> messages) =>
+        TokenizeChatAroundImages([.. messages.Select(m => m with { Images = [] })], marker: null)[0];
+
+    /// <summary>
+    /// The tokens of a chat cut at its images: one piece before the first image, one between each
+    /// two and one after the last (images + 1 pieces). The same rule as <see cref="TokenizeChat"/>:
+    /// only the template's markers are special, and only the image markers the template placed
+    /// (<paramref name="marker"/> before each message's images) cut the prompt; a marker a user
+    /// types in a message is text.
+    /// </summary>
+    internal IReadOnlyList<LLamaToken[]> TokenizeChatAroundImages(IReadOnlyList<ChatMessage> messages, string? marker)
     {
-        var rendered = FormatChat([.. messages.Select((m, i) => m with { Content = Placeholder(i), Images = [] })]);
-        // (text, parse special tokens?) in prompt order. In order of appearance: a template may
-        // move a message (a system prompt folded into the first user turn).
-        var segments = new List<(string Text, bool Special)>();
+        var rendered = FormatChat([.. messages.Select((m, i) => m with { Content = Placeholder(i) })]);
+        // (text, parse special tokens?) in prompt order, null text where an image goes. In order of
+        // appearance: a template may move a message (a system prompt folded into the first user turn).
+        var segments = new List<(string? Text, bool Special)>();
+        void AddTemplateText(string text)
+        {
+            var parts = marker is null ? [text] : text.Split(marker);
+            for (var j = 0; j < parts.Length; j++)
+            {
+                if (j > 0)
+                {
+                    segments.Add((null, true));
+                }
+                segments.Add((parts[j], true));
+            }
+        }
         var position = 0;
         foreach (Match match in PlaceholderPattern().Matches(rendered))
         {
-            segments.Add((rendered[position..match.Index], true));
+            AddTemplateText(rendered[position..match.Index]);
             segments.Add((messages[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)].Content, false));
             position = match.Index + match.Length;
         }
-        segments.Add((rendered[position..], true));
+        AddTemplateText(rendered[position..]);
 
+        var pieces = new List<LLamaToken[]>();
         var tokens = new List<LLamaToken>();
+        var bosPending = !StartsWithBosText(rendered);
         string? previous = null;
         var previousEndsSpecial = true;
-        foreach (var (text, special) in segments.Where(s => s.Text.Length > 0))
+        foreach (var (text, special) in segments)
         {
+            if (text is null)
+            {
+                // An image: the text after it starts a new string, as libmtmd's own tokenizer does.
+                pieces.Add([.. tokens]);
+                tokens.Clear();
+                previous = null;
+                continue;
+            }
+            if (text.Length == 0)
+            {
+                continue;
+            }
             tokens.AddRange(previous is null
-                ? Tokenize(text, addBos: !StartsWithBosText(rendered), special)
+                ? Tokenize(text, addBos: bosPending, special)
                 : TokenizeAfter(previous, previousEndsSpecial, text, special));
+            bosPending = false;
             previousEndsSpecial = special && EndsWithSpecialToken(text);
             previous = text;
         }
-        return [.. tokens];
+        pieces.Add([.. tokens]);
+        return pieces;
     }
 
     /// <summary>

@@ -25,10 +25,10 @@ public sealed partial class LlamaSharpLanguageModel
         {
             return CompleteAsync(prompt, options, cancellationToken);
         }
-        var text = Markers(images.Count) + prompt;
+        RequireProjector();
         return StreamAsync((emit, token) =>
         {
-            var prefix = EvaluateWithImages(text, images, addBos: true, parseSpecial: false, token);
+            var prefix = EvaluateWithImages(ImagesThenText(images.Count, prompt), images, token);
             ContinueGeneration(prefix.Positions, -1, options, emit, token);
         }, options, cancellationToken);
     }
@@ -40,10 +40,13 @@ public sealed partial class LlamaSharpLanguageModel
     /// </summary>
     public Task<ImagePromptLogProbs> NextTokenLogProbsAsync(string prompt, IReadOnlyList<ImageInput> images, CancellationToken cancellationToken = default)
     {
-        var text = Markers(images.Count) + prompt;
+        if (images.Count > 0)
+        {
+            RequireProjector();
+        }
         return RunAsync(token =>
         {
-            var prefix = EvaluateWithImages(text, images, addBos: true, parseSpecial: false, token);
+            var prefix = EvaluateWithImages(ImagesThenText(images.Count, prompt), images, token);
             var lse = LogSoftmax.LogSumExp(prefix.Logits);
             return new ImagePromptLogProbs(prefix.Logits.Select(l => l - lse).ToArray(), prefix.Tokens, prefix.ImageTokens);
         }, cancellationToken);
@@ -83,11 +86,11 @@ public sealed partial class LlamaSharpLanguageModel
 
     private IAsyncEnumerable<string> ChatWithImagesAsync(IReadOnlyList<ChatMessage> messages, GenerationOptions options, CancellationToken cancellationToken)
     {
-        var prompt = FormatChat(messages);
+        RequireProjector();
         var images = messages.SelectMany(m => m.Images).ToList();
         return StreamAsync((emit, token) =>
         {
-            var prefix = EvaluateWithImages(prompt, images, addBos: !StartsWithBosText(prompt), parseSpecial: true, token);
+            var prefix = EvaluateWithImages(TokenizeImageChat(messages), images, token);
             ContinueGeneration(prefix.Positions, -1, options, emit, token);
         }, options, cancellationToken);
     }
@@ -123,7 +126,7 @@ public sealed partial class LlamaSharpLanguageModel
 
     private MultipleChoiceResult ScoreWithImages(MultipleChoiceQuestion question, LLamaToken[][] options, CancellationToken cancellationToken)
     {
-        var prefix = EvaluateWithImages(Markers(question.Images.Count) + question.Prompt, question.Images, addBos: true, parseSpecial: false, cancellationToken);
+        var prefix = EvaluateWithImages(ImagesThenText(question.Images.Count, question.Prompt), question.Images, cancellationToken);
         var handle = context.NativeHandle;
         var batch = new LLamaBatch();
         var scores = new OptionScore[options.Length];
@@ -159,22 +162,34 @@ public sealed partial class LlamaSharpLanguageModel
     }
 
     /// <summary>
-    /// Clears the cache and evaluates <paramref name="text"/> as sequence 0, each image marker in it
-    /// replaced by the next of <paramref name="images"/>; returns the positions used, the token
-    /// counts and a copy of the logits after the last text token. The text between markers is
-    /// tokenized here exactly as the text-only paths tokenize it; libmtmd contributes only the
-    /// image chunks. (LLamaSharp 0.30's MtmdWeights.Tokenize hands the string's terminating NUL to
+    /// The token pieces of images placed before a plain prompt (each image on a line of its own),
+    /// as <see cref="EvaluateWithImages"/> takes them: a BOS before the first image, a line break
+    /// between images, the prompt after the last. The prompt is user text: no special tokens, and a
+    /// marker string typed in it is text, not an image.
+    /// </summary>
+    private IReadOnlyList<LLamaToken[]> ImagesThenText(int images, string prompt) => images == 0
+        ? [Tokenize(prompt, addBos: true, special: false)]
+        : [
+            Tokenize("", addBos: true, special: false),
+            .. Enumerable.Range(1, images - 1).Select(_ => Tokenize("\n", addBos: false, special: false)),
+            Tokenize("\n" + prompt, addBos: false, special: false),
+          ];
+
+    /// <summary>
+    /// Clears the cache and evaluates the text <paramref name="pieces"/> as sequence 0 with the
+    /// next of <paramref name="images"/> between each two pieces; returns the positions used, the
+    /// token counts and a copy of the logits after the last text token. The text is tokenized by
+    /// the caller exactly as the text-only paths tokenize it; libmtmd contributes only the image
+    /// chunks. (LLamaSharp 0.30's MtmdWeights.Tokenize hands the string's terminating NUL to
     /// mtmd_tokenize, which ends every prompt with a stray byte token <c>&lt;0x00&gt;</c>.)
     /// </summary>
-    private ImagePrefix EvaluateWithImages(string text, IReadOnlyList<ImageInput> images, bool addBos, bool parseSpecial, CancellationToken cancellationToken)
+    private ImagePrefix EvaluateWithImages(IReadOnlyList<LLamaToken[]> pieces, IReadOnlyList<ImageInput> images, CancellationToken cancellationToken)
     {
         var loaded = RequireProjector();
-        var segments = text.Split(loaded.Marker);
-        if (segments.Length - 1 != images.Count)
+        if (pieces.Count - 1 != images.Count)
         {
-            throw new ArgumentException($"The prompt has {segments.Length - 1} image marker(s) ({loaded.Marker}) for {images.Count} image(s).");
+            throw new ArgumentException($"The prompt has room for {pieces.Count - 1} image(s) ({loaded.Marker}) but {images.Count} were given.");
         }
-        var pieces = segments.Select((segment, i) => Tokenize(segment, addBos && i == 0, parseSpecial)).ToArray();
         if (pieces[^1].Length == 0)
         {
             throw new ArgumentException("The prompt must end with text after its last image: the next token is predicted from the text.");
@@ -199,10 +214,10 @@ public sealed partial class LlamaSharpLanguageModel
             handle.MemoryClear(false);
             var batch = new LLamaBatch();
             var past = 0;
-            for (var i = 0; i < pieces.Length; i++)
+            for (var i = 0; i < pieces.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var last = i == pieces.Length - 1;
+                var last = i == pieces.Count - 1;
                 for (var start = 0; start < pieces[i].Length; start += options.BatchSize)
                 {
                     batch.Clear();
@@ -256,6 +271,13 @@ public sealed partial class LlamaSharpLanguageModel
     }
 
     /// <summary>One marker line per image, placed before the text (the LLaVA layout).</summary>
+    /// <summary>The tokens of a chat with images, cut at the images (see <see cref="TokenizeChatAroundImages"/>).</summary>
+    internal IReadOnlyList<LLamaToken[]> TokenizeImageChat(IReadOnlyList<ChatMessage> messages) =>
+        TokenizeChatAroundImages(messages, RequireProjector().Marker);
+
+    /// <summary>The string libmtmd's tokenizer reads as an image (the projector's media marker).</summary>
+    internal string ImageMarker => RequireProjector().Marker;
+
     private string Markers(int count) =>
         count == 0 ? "" : string.Concat(Enumerable.Repeat(RequireProjector().Marker + "\n", count));
 

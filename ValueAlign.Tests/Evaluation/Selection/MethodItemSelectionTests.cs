@@ -53,6 +53,8 @@ public sealed class MethodItemSelectionTests
         var report = RunReportJson.Deserialize((await bed.Runs.GetAsync(run.Id))!.ReportJson!);
         Assert.Equal(Skipped, ItemSelection.Describe(report.Skipped));
         Assert.Equal(3, report.Metrics.Single(m => m.Key == "units").Value);
+        // The skipped scenario is an image; the run's own items are text, and that is what its header says.
+        Assert.False((await bed.Runs.GetSummaryAsync(run.Id))!.ItemsHaveMedia);
     }
 
     [Fact]

@@ -15,8 +15,16 @@ internal static class MixedItems
         db.BenchmarkItems.AddRange(
             Item("pvq-1", ItemKind.QuestionnaireItem),
             Item("pvq-2", ItemKind.QuestionnaireItem),
-            Item("scenario-1", ItemKind.MoralScenario));
+            Scenario());
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>An image scenario: a run that skips it must not count as one over media items.</summary>
+    private static BenchmarkItem Scenario()
+    {
+        var item = Item("scenario-1", ItemKind.MoralScenario);
+        item.Modality = Modality.Image;
+        return item;
     }
 
     private static BenchmarkItem Item(string id, ItemKind kind) => new()
