@@ -48,6 +48,8 @@ public sealed class EvalRunHandler(
         var settings = new EvalSettings(parameters.RootElement.Clone(), run.Seed, run.TextOnly);
         var units = method.Plan(items, settings);
         var itemKeys = await contentKeys.KeysAsync(items, run.ImagesSeen, cancellationToken).ConfigureAwait(false);
+        if (await Caching.StaleResults.RemoveAsync(dbFactory, run, itemKeys, cancellationToken).ConfigureAwait(false) is > 0 and var stale)
+            logger.LogInformation("Run {Run}: {Stale} stored result(s) were computed on items changed since; computing them again", run.Id, stale);
         if (units.Count != run.UnitCount)
             await SetUnitCountAsync(run.Id, units.Count, cancellationToken).ConfigureAwait(false);
 

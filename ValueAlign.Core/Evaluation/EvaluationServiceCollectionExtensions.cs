@@ -1,17 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueAlign.Core.Jobs;
-using ValueAlign.Core.Methods.Culture;
-using ValueAlign.Core.Methods.Honesty;
 
 namespace ValueAlign.Core.Evaluation;
 
 public static class EvaluationServiceCollectionExtensions
 {
     /// <summary>
-    /// Evaluation runs: the run service, the method registry, the <c>eval-run</c> job handler and
-    /// the built-in methods. A method is added with
-    /// <c>services.AddSingleton&lt;IEvaluationMethod, MyMethod&gt;()</c>. Needs the data, model
+    /// Evaluation runs: the run service, the method registry and the <c>eval-run</c> job handler.
+    /// The methods come from their folders' registrations (<c>AddMethods</c>, or <c>AddMethod&lt;T&gt;</c>
+    /// for one folder; see <c>Methods/IMethodRegistration</c>). Needs the data, model
     /// registry, inference and jobs registrations. <paramref name="engine"/> is the <c>Runs</c>
     /// section (defaults when null).
     /// </summary>
@@ -29,8 +27,6 @@ public static class EvaluationServiceCollectionExtensions
         services.TryAddSingleton<WaitingRunResumer>();
         services.TryAddSingleton<EvalRunExport>();
         services.TryAddSingleton<Artefacts.RunArtefactStore>();
-        services.AddSingleton<IEvaluationMethod, CultureMcqMethod>();
-        services.AddSingleton<IEvaluationMethod, HonestyMethod>();
         services.AddSingleton<IJobHandler, EvalRunHandler>();
         return services;
     }

@@ -60,9 +60,9 @@ public sealed class AnnotationDatabase : IAsyncDisposable
         return MigratedAsync(new AnnotationDatabase(factory, null, null));
     }
 
-    public static async Task<AnnotationDatabase> PostgresAsync()
+    public static async Task<AnnotationDatabase> PostgresAsync(string? tablespace = null)
     {
-        var postgres = await PostgresDatabase.CreateAsync();
+        var postgres = await PostgresDatabase.CreateAsync(tablespace);
         var factory = new ValueAlignDbContextFactory(
             new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres.ConnectionString + ";Pooling=true;Maximum Pool Size=100" }, ".");
         return await MigratedAsync(new AnnotationDatabase(factory, null, postgres));

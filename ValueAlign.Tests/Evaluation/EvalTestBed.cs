@@ -10,6 +10,9 @@ using ValueAlign.Core.Evaluation;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Methods;
+using ValueAlign.Core.Methods.Culture;
+using ValueAlign.Core.Methods.Honesty;
 using ValueAlign.Tests.Inference.Runtime;
 using ValueAlign.Tests.Support;
 
@@ -41,6 +44,9 @@ public sealed class EvalTestBed : IAsyncDisposable
         services.AddValueAlignInference(StoriesModelFixture.Options);
         services.AddBenchmarkLibrary(Path.Combine(folder.Path, "media"), Path.Combine(folder.Path, "demo"));
         services.AddEvaluation(engine);
+        // The two built-in evaluations every run test may use; other folders come through configure.
+        services.AddMethod<CultureRegistration>(MethodFiles);
+        services.AddMethod<HonestyRegistration>(MethodFiles);
         foreach (var method in extraMethods)
             services.AddSingleton(method);
         configure?.Invoke(services);
@@ -48,6 +54,9 @@ public sealed class EvalTestBed : IAsyncDisposable
     }
 
     public string DatabasePath => folder.File("eval.db");
+
+    /// <summary>The shipped method data files of the repository.</summary>
+    public static MethodDataFiles MethodFiles { get; } = MethodDataFiles.InDataFolder(Path.Combine(RepositoryRoot.Path, "data"));
 
     public ServiceProvider Services { get; }
 

@@ -32,6 +32,16 @@ public sealed class SmallFilesystem : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>A new empty folder on this filesystem owned like <paramref name="reference"/> (a server's data directory, for its tablespace).</summary>
+    public string FolderOwnedLike(string name, string reference)
+    {
+        var folder = File(name);
+        Directory.CreateDirectory(folder);
+        var (code, output) = Run("chown", "--reference=" + reference, folder);
+        Assert.True(code == 0, $"chown --reference={reference} {folder} failed: {output}");
+        return folder;
+    }
+
     /// <summary>Writes a filler file until the filesystem refuses even one more byte; returns its size.</summary>
     public long Fill()
     {

@@ -23,7 +23,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresDatabase> CreateAsync()
+    /// <summary>A new database, in <paramref name="tablespace"/> when given (a test's own, such as one on a small filesystem).</summary>
+    public static async Task<PostgresDatabase> CreateAsync(string? tablespace = null)
     {
         var admin = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(admin))
@@ -36,7 +37,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         var name = "valuealign_test_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"" + (tablespace is null ? "" : $" TABLESPACE \"{tablespace}\""), connection);
         await create.ExecuteNonQueryAsync();
         return new PostgresDatabase(admin, name);
     }

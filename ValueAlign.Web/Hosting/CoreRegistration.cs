@@ -12,10 +12,6 @@ using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.OpenAi;
 using ValueAlign.Core.Jobs;
-using ValueAlign.Core.Methods.Couple.Study;
-using ValueAlign.Core.Methods.LegalDelta;
-using ValueAlign.Core.Methods.LongMab;
-using ValueAlign.Core.Methods.Optimisation;
 using ValueAlign.Core.Start;
 
 namespace ValueAlign.Web.Hosting;
@@ -40,11 +36,7 @@ public static class CoreRegistration
         services.AddAnnotation();
         services.AddJobs();
         services.AddEvaluation(configuration.GetSection(RunEngineOptions.SectionName).Get<RunEngineOptions>());
-        services.AddValueEvaluationMethods();
-        services.AddCounterfactualStudy();
-        services.AddLongMab();
-        services.AddLegalDelta();
-        services.AddPromptOptimisers(Path.Combine(paths.DataFolder, "value-sets", "picaco.json"), Path.Combine(paths.DataFolder, "prompts", "value-laden.jsonl"));
+        services.AddMethods(MethodDataFiles.InDataFolder(paths.DataFolder));
         services.AddObjectiveStore();
         services.AddDashboards();
         services.AddStartPage();

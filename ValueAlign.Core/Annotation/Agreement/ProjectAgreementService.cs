@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Core.Annotation.Labels;
 using ValueAlign.Core.Data;
@@ -9,8 +10,12 @@ namespace ValueAlign.Core.Annotation.Agreement;
 public sealed class ProjectAgreementService(
     IDbContextFactory<ValueAlignDbContext> factory, JudgeLabelStore judges, JudgeComparisonService comparisons)
 {
-    /// <summary>Null when the project does not exist.</summary>
-    public async Task<ProjectAgreement?> BuildAsync(long projectId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Null when the project does not exist. Without <see cref="LabelDisclosure.ShowAnnotatorIdentities"/>
+    /// (a Viewer's page) every annotator is the project's pseudonym, in the names and in the
+    /// statistics' annotator ids alike, so neither a name nor a user id reaches the reader.
+    /// </summary>
+    public async Task<ProjectAgreement?> BuildAsync(long projectId, LabelDisclosure disclosure, CancellationToken cancellationToken = default)
     {
         ProjectLabels? labels;
         IReadOnlyDictionary<string, string> names;
@@ -21,12 +26,15 @@ public sealed class ProjectAgreementService(
             {
                 return null;
             }
-            names = await UserNames.LoadAsync(db, labels.Annotations.Select(a => a.AnnotatorId), cancellationToken);
+            names = disclosure.ShowAnnotatorIdentities
+                ? await UserNames.LoadAsync(db, labels.Annotations.Select(a => a.AnnotatorId), cancellationToken)
+                : new Dictionary<string, string>();
         }
+        string Shown(string annotatorId) => disclosure.ShowAnnotatorIdentities ? annotatorId : LabelDisclosure.Pseudonym(projectId, annotatorId);
         var order = labels.Questions.Select((q, i) => (q.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         var rows = labels.Annotations
             .SelectMany(a => a.Labels.Select(l => new AnnotationRow(
-                a.ProjectItemId.ToString(System.Globalization.CultureInfo.InvariantCulture), a.AnnotatorId, l.Key, l.Value)))
+                a.ProjectItemId.ToString(System.Globalization.CultureInfo.InvariantCulture), Shown(a.AnnotatorId), l.Key, l.Value)))
             .OrderBy(r => order[r.Question]);
         var report = AgreementReport.Compute(rows);
         // The report sorts questions by key; the page shows them in the schema's order.

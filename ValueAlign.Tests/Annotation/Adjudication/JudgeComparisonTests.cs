@@ -1,3 +1,4 @@
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Annotation.Judging;
 
 namespace ValueAlign.Tests.Annotation.Adjudication;
@@ -64,7 +65,7 @@ public class JudgeComparisonTests
         Assert.Equal((1L, 9), (b.N, b.HumanOnlyItems));
         Assert.Equal(0, b.Confusion.Count("no", "no"));
 
-        var report = (await s.Agreement.BuildAsync(s.Project.Id))!;
+        var report = (await s.Agreement.BuildAsync(s.Project.Id, LabelDisclosure.Full))!;
         Assert.Equal(["judge-a", "judge-b"], report.Judges.Select(j => j.JudgeModel));
         Assert.Equal(0.4, report.Judges[0].Kappa.Kappa, 12);
     }

@@ -1,3 +1,4 @@
+using ValueAlign.Core.Annotation.Adjudication;
 namespace ValueAlign.Tests.Annotation.Adjudication;
 
 /// <summary>The agreement report built from a project's stored annotations.</summary>
@@ -20,7 +21,7 @@ public class ProjectAgreementServiceTests
     public async Task Per_question_statistics_come_from_the_stored_annotations_in_schema_order()
     {
         await using var s = await ScenarioAsync();
-        var report = (await s.Agreement.BuildAsync(s.Project.Id))!;
+        var report = (await s.Agreement.BuildAsync(s.Project.Id, LabelDisclosure.Full))!;
 
         Assert.Equal(["unanswerable", "type", "reason-correct"], report.Report.Questions.Select(q => q.Question));
         var unanswerable = report.For("unanswerable")!;
@@ -36,7 +37,7 @@ public class ProjectAgreementServiceTests
     public async Task Annotator_against_the_others_majority_counts_the_dissent()
     {
         await using var s = await ScenarioAsync();
-        var report = (await s.Agreement.BuildAsync(s.Project.Id))!;
+        var report = (await s.Agreement.BuildAsync(s.Project.Id, LabelDisclosure.Full))!;
         var c = report.AnnotatorVsMajority("unanswerable", "c")!;
 
         Assert.Equal(["no", "yes"], c.Categories);
@@ -53,6 +54,6 @@ public class ProjectAgreementServiceTests
     public async Task A_missing_project_has_no_report()
     {
         await using var s = await AdjudicationScenario.CreateAsync(items: 1, overlap: 1);
-        Assert.Null(await s.Agreement.BuildAsync(12345));
+        Assert.Null(await s.Agreement.BuildAsync(12345, LabelDisclosure.Full));
     }
 }

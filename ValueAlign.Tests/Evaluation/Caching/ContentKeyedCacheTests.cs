@@ -77,6 +77,46 @@ public sealed class ContentKeyedCacheTests
     }
 
     [Fact]
+    public async Task A_run_resumed_after_a_reimport_recomputes_the_stored_results_of_changed_items()
+    {
+        var method = new ScriptedMethod { BlockAtExecution = 3 };
+        await using var bed = await EvalTestBed.CreateAsync(method);
+        await bed.ImportCultureItemsAsync(Rows(6));
+        var run = await bed.Runs.CreateAsync(Request(), "alice");
+        var running = bed.Runner.RunAsync(run.JobId, CancellationToken.None);
+        await method.Blocked.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(await bed.Runs.CancelAsync(run.Id));
+        Assert.Equal(JobState.Cancelled, await running);
+        long changedId;
+        await using (var db = bed.OpenDb())
+        {
+            // Change an item whose result is already stored.
+            changedId = await db.EvalItemResults.Where(r => r.RunId == run.Id).OrderBy(r => r.ItemId).Select(r => r.ItemId).FirstAsync();
+            var externalId = await db.BenchmarkItems.Where(i => i.Id == changedId).Select(i => i.ExternalId).SingleAsync();
+            await bed.ImportCultureItemsAsync(Rows(6, changedId: externalId, changedQuestion: "Edited while the run was paused?"));
+        }
+        var executedBefore = method.Executions.Count;
+
+        Assert.True(await bed.Runs.ResumeAsync(run.Id));
+        Assert.Equal(JobState.Completed, await bed.Runner.RunAsync(null, CancellationToken.None));
+
+        // The changed item ran again, and each other item ran exactly once in all.
+        Assert.Contains(method.Executions.Skip(executedBefore), e => e.ItemId == changedId);
+        Assert.Equal(7, method.Executions.Count);
+        await using var check = bed.OpenDb();
+        var results = await check.EvalItemResults.Where(r => r.RunId == run.Id).ToListAsync();
+        Assert.Equal(6, results.Count);
+        Assert.Contains("Edited while the run was paused?", results.Single(r => r.ItemId == changedId).Prompt);
+        Assert.Equal(6, await check.JudgeLabels.CountAsync(l => l.EvalRunId == run.Id));
+        var resumed = (await bed.Runs.GetAsync(run.Id))!;
+        Assert.NotEqual(run.ConfigHash, resumed.ConfigHash);
+        Assert.Equal(run.CacheKey, resumed.CacheKey);
+        // A new run over the same items now has the resumed run's hash and takes everything from it.
+        var again = await bed.Runs.CreateAsync(Request(), "alice");
+        Assert.Equal(resumed.ConfigHash, again.ConfigHash);
+    }
+
+    [Fact]
     public async Task Items_without_a_stored_hash_get_one_on_demand_equal_to_the_imported_one()
     {
         var method = new ScriptedMethod();

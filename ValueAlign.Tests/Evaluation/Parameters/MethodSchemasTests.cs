@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ValueAlign.Core.Evaluation;
-using ValueAlign.Core.Methods.Couple.Study;
+using ValueAlign.Core.Methods;
+using ValueAlign.Core.Methods.Couple;
 using ValueAlign.Core.Methods.LegalDelta;
 using ValueAlign.Core.Methods.LongMab;
 using ValueAlign.Tests.Methods.Optimisation;
@@ -31,9 +32,9 @@ public sealed class MethodSchemasTests
     {
         await using var bed = await OptimisationRunBed.CreateAsync(services =>
         {
-            services.AddCounterfactualStudy();
-            services.AddLongMab();
-            services.AddLegalDelta();
+            services.AddMethod<CoupleRegistration>(EvalTestBed.MethodFiles);
+            services.AddMethod<LongMabRegistration>(EvalTestBed.MethodFiles);
+            services.AddMethod<LegalDeltaRegistration>(EvalTestBed.MethodFiles);
         });
         var methods = bed.Services.GetRequiredService<EvaluationMethods>().All;
 

@@ -9,6 +9,9 @@ using ValueAlign.Core.Inference;
 using ValueAlign.Core.Inference.Gguf;
 using ValueAlign.Core.Inference.Registry;
 using ValueAlign.Core.Jobs;
+using ValueAlign.Core.Methods;
+using ValueAlign.Core.Methods.Culture;
+using ValueAlign.Core.Methods.Honesty;
 using ValueAlign.Tests.Inference.Vision;
 using ValueAlign.Tests.Support;
 
@@ -40,6 +43,8 @@ public sealed class VisionEvalBed : IAsyncDisposable
         services.AddValueAlignInference(options);
         services.AddBenchmarkLibrary(Path.Combine(RepositoryRoot.Path, "data", "media"), Path.Combine(folder.Path, "demo"));
         services.AddEvaluation();
+        services.AddMethod<CultureRegistration>(EvalTestBed.MethodFiles);
+        services.AddMethod<HonestyRegistration>(EvalTestBed.MethodFiles);
         Services = services.BuildServiceProvider();
     }
 

@@ -129,7 +129,7 @@ public sealed class PreferenceVerificationTests
             Assert.All(stored, a => Assert.Contains(JsonDocument.Parse(a.AnswersJson).RootElement.GetProperty("presentation").GetString(), new[] { "AB", "BA" }));
         }
 
-        var agreement = await new ProjectAgreementService(factory, new JudgeLabelStore(factory, clock), new JudgeComparisonService(factory)).BuildAsync(project.Id);
+        var agreement = await new ProjectAgreementService(factory, new JudgeLabelStore(factory, clock), new JudgeComparisonService(factory)).BuildAsync(project.Id, LabelDisclosure.Full);
         var versusReward = agreement!.Judges.Single(j => j.QuestionKey == PreferenceSchema.BetterQuestion);
         var expected = CohensKappa.Compute([(reward[items[0].Id], reward[items[0].Id]), (reward[items[1].Id], Other(reward[items[1].Id]))]);
         Assert.Equal(2, versusReward.VersusMajority!.N);

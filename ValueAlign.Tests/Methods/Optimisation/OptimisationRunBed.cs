@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using ValueAlign.Core.Benchmarks.Import;
 using ValueAlign.Core.Methods;
-using ValueAlign.Core.Methods.Optimisation;
+using ValueAlign.Core.Methods.Dilemmas;
+using ValueAlign.Core.Methods.Irote;
+using ValueAlign.Core.Methods.Mova;
+using ValueAlign.Core.Methods.Picaco;
+using ValueAlign.Core.Methods.Questionnaires;
 using ValueAlign.Core.Values;
 using ValueAlign.Tests.Evaluation;
 using ValueAlign.Tests.Support;
@@ -18,8 +22,11 @@ internal static class OptimisationRunBed
         {
             more?.Invoke(services);
             services.AddValueSystemCatalog(ValueSystemFiles.ShippedFolder);
-            services.AddValueEvaluationMethods();
-            services.AddPromptOptimisers(Path.Combine(RepositoryRoot.Path, "data", "value-sets", "picaco.json"), Path.Combine(RepositoryRoot.Path, "data", "prompts", "value-laden.jsonl"));
+            services.AddMethod<MovaRegistration>(EvalTestBed.MethodFiles);
+            services.AddMethod<QuestionnairesRegistration>(EvalTestBed.MethodFiles);
+            services.AddMethod<DilemmasRegistration>(EvalTestBed.MethodFiles);
+            services.AddMethod<PicacoRegistration>(EvalTestBed.MethodFiles);
+            services.AddMethod<IroteRegistration>(EvalTestBed.MethodFiles);
         });
         var result = await bed.Services.GetRequiredService<ImportService>()
             .ImportAsync(Path.Combine(RepositoryRoot.Path, "data", "prompts", "value-laden.jsonl"), new ImportOptions { Format = "valuealign-prompts" });

@@ -1,5 +1,6 @@
 using Bunit;
 using ValueAlign.Core.Accounts;
+using ValueAlign.Core.Annotation.Adjudication;
 using ValueAlign.Core.Annotation.Judging;
 using ValueAlign.Tests.Annotation.Adjudication;
 using ValueAlign.Web.Components.Pages.Projects;
@@ -27,9 +28,9 @@ public sealed class AgreementPageTests : IAsyncLifetime
         await _s.DisposeAsync();
     }
 
-    private IRenderedComponent<AgreementPage> Render()
+    private IRenderedComponent<AgreementPage> Render(BunitContext? context = null)
     {
-        var page = _ctx.Render<AgreementPage>(p => p.Add(x => x.ProjectId, _s.Project.Id));
+        var page = (context ?? _ctx).Render<AgreementPage>(p => p.Add(x => x.ProjectId, _s.Project.Id));
         page.WaitForElement("[data-testid=question-table]");
         return page;
     }
@@ -52,15 +53,32 @@ public sealed class AgreementPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Annotators_against_the_majority_and_the_confusion_heatmap_follow_the_selection()
+    public async Task Annotators_against_the_majority_and_the_confusion_heatmap_follow_the_selection()
     {
-        var page = Render();
+        // A Curator sees who annotated.
+        await using var curator = ProjectPageContext.Create(_s, Roles.Curator, "curator-1");
+        var page = Render(curator);
         var annotators = page.FindAll("[data-testid=annotator-row]");
         Assert.Equal(["a", "b", "c"], annotators.Select(r => r.GetAttribute("data-annotator")));
         Assert.Equal("66.7%", annotators[2].QuerySelectorAll("td")[3].TextContent.Trim());
         Assert.Equal("a|b|c", page.Find("[data-testid=annotator-chart]").GetAttribute("data-categories"));
         // Annotator a: every item has a non-tied majority among b and c only where they agree (items 0 and 2).
         Assert.Equal("2", page.Find("[data-testid=annotator-confusion]").GetAttribute("data-total"));
+    }
+
+    [Fact]
+    public void A_viewer_sees_the_projects_pseudonyms_never_an_annotators_id_or_name()
+    {
+        var page = Render();
+
+        var pseudonyms = new[] { "a", "b", "c" }.ToDictionary(a => LabelDisclosure.Pseudonym(_s.Project.Id, a), a => a);
+        var rows = page.FindAll("[data-testid=annotator-row]");
+        Assert.Equal(pseudonyms.Keys.Order(), rows.Select(r => r.GetAttribute("data-annotator")!).Order());
+        Assert.Equal(pseudonyms.Keys.Order(), rows.Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim()).Order());
+        Assert.Equal(pseudonyms.Keys.Order(), page.Find("[data-testid=annotator-chart]").GetAttribute("data-categories")!.Split('|').Order());
+        // The dissenting annotator c is still the one at 66.7%, under c's pseudonym.
+        var dissent = rows.Single(r => r.QuerySelectorAll("td")[3].TextContent.Trim() == "66.7%");
+        Assert.Equal("c", pseudonyms[dissent.GetAttribute("data-annotator")!]);
     }
 
     [Fact]

@@ -4,14 +4,15 @@ using ValueAlign.Core.Evaluation;
 
 namespace ValueAlign.Core.Methods.LongMab;
 
-public static class LongMabServiceCollectionExtensions
+/// <summary>LongMab-PO: the <c>longmab-po</c> generation method, its live feed and pair verification (needs <c>AddAnnotation</c>).</summary>
+public sealed class LongMabRegistration : IMethodRegistration
 {
-    /// <summary>LongMab-PO: the <c>longmab-po</c> generation method, its live feed and pair verification. Needs <c>AddEvaluation</c> and <c>AddAnnotation</c>.</summary>
-    public static IServiceCollection AddLongMab(this IServiceCollection services)
+    public IReadOnlyList<string> MethodIds => [LongMabMethod.MethodId];
+
+    public void Register(IServiceCollection services, MethodDataFiles files)
     {
         services.TryAddSingleton<LongMabLiveFeed>();
         services.AddSingleton<IEvaluationMethod, LongMabMethod>();
         services.TryAddSingleton<Verification.PreferenceVerificationService>();
-        return services;
     }
 }
