@@ -44,6 +44,8 @@ public static class CultureEngineBenchmark
             services.AddValueAlignInference(runtime);
             services.AddBenchmarkLibrary(Path.Combine(folder, "media"), Path.GetDirectoryName(Path.GetFullPath(demoItemsFile))!);
             services.AddEvaluation(engine);
+            // The demo file sits in the data folder's demo/ (culture-mcq itself reads no data files).
+            services.AddMethod<CultureRegistration>(MethodDataFiles.InDataFolder(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(demoItemsFile)))!));
             await using var provider = services.BuildServiceProvider();
             await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
             var import = await provider.GetRequiredService<ImportService>().ImportAsync(demoItemsFile, new ImportOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
