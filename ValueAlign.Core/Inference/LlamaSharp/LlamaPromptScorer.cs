@@ -45,10 +45,15 @@ internal sealed class LlamaPromptScorer(LlamaSharpLanguageModel model, int topK)
     }
 
     /// <summary>
-    /// Consecutive prompts join a group while their common prefix with its first member is at least
-    /// one token and at least half the group's prefix so far (for the second member: half the
-    /// shorter of the two), so options join their question and unrelated prompts that share only
-    /// BOS do not. A group of one has the whole prompt as its prefix.
+    /// Consecutive prompts join a group while that evaluates fewer tokens than starting a new one.
+    /// The second member joins when its common prefix with the first is at least one token and at
+    /// least half the shorter of the two, so options join their question and unrelated prompts that
+    /// share only BOS do not. With n members and prefix p, a member whose common prefix with the
+    /// first is p' joins when n·p' > (n − 1)·p: the group then costs Σlen − n·p' tokens instead of
+    /// Σlen − (n − 1)·p plus the member alone. So the options of a question's next rotation (the
+    /// same question text, the option list in another order) start their own group rather than
+    /// shrink the shared prefix to the question text for every option. A group of one has the whole
+    /// prompt as its prefix.
     /// </summary>
     internal static IEnumerable<PromptGroup> Groups(IReadOnlyList<LLamaToken[]> prompts)
     {
@@ -63,8 +68,11 @@ internal sealed class LlamaPromptScorer(LlamaSharpLanguageModel model, int topK)
             {
                 var common = CommonPrefix(first, prompts[j]);
                 var next = Math.Min(prefix, common);
-                var reference = members.Count == 1 ? Math.Min(first.Length, prompts[j].Length) : prefix;
-                if (next < 1 || next * 2 < reference)
+                var n = members.Count;
+                var joins = n == 1
+                    ? next >= 1 && next * 2 >= Math.Min(first.Length, prompts[j].Length)
+                    : (long)next * n > (long)prefix * (n - 1);
+                if (!joins)
                 {
                     break;
                 }

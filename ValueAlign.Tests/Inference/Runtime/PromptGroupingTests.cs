@@ -39,4 +39,21 @@ public sealed class PromptGroupingTests
         Assert.Equal(4, groups[1].Tokens);
         Assert.Equal(1, groups[1].Sequences);
     }
+
+    [Fact]
+    public void The_next_rotation_of_a_question_starts_its_own_group_instead_of_shrinking_the_prefix_to_the_question()
+    {
+        // Question text 1,10,11,12,13; option list 50,51,52 then, rotated, 51,52,50; four one-token continuations each.
+        var rotation0 = new[] { 60, 61, 62, 63 }.Select(o => T(1, 10, 11, 12, 13, 50, 51, 52, o));
+        var rotation1 = new[] { 61, 62, 63, 60 }.Select(o => T(1, 10, 11, 12, 13, 51, 52, 50, o));
+        var groups = LlamaPromptScorer.Groups([.. rotation0, .. rotation1]).ToList();
+
+        Assert.Equal(2, groups.Count);
+        Assert.Equal([0, 1, 2, 3], groups[0].Members);
+        Assert.Equal(8, groups[0].Prefix);
+        Assert.Equal(8 + 4, groups[0].Tokens);
+        Assert.Equal([4, 5, 6, 7], groups[1].Members);
+        Assert.Equal(8, groups[1].Prefix);
+        // One group over all eight would share only the question (5 tokens): 5 + 8 × 4 = 37 tokens instead of 24.
+    }
 }
