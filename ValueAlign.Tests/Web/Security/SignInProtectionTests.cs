@@ -5,7 +5,7 @@ using ValueAlign.Web.Components.Account;
 
 namespace ValueAlign.Tests.Web.Security;
 
-/// <summary>A workbench behind a TLS proxy with tight sign-in limits (8 attempts per IP, 3 per account, per minute).</summary>
+/// <summary>A workbench behind a TLS proxy with tight sign-in limits (8 attempts per IP, 3 per account, per minute) and AllowedHosts set.</summary>
 public sealed class SignInServerFixture : IAsyncLifetime
 {
     public const string Password = "protect-password-1";
@@ -20,6 +20,7 @@ public sealed class SignInServerFixture : IAsyncLifetime
             ["SignIn:AttemptsPerAccountPerMinute"] = "3",
             ["ReverseProxy:Enabled"] = "true",
             ["ReverseProxy:KnownProxies"] = "127.0.0.1",
+            ["AllowedHosts"] = "workbench.example.org;127.0.0.1",
         });
         await using var services = WorkbenchServices.ForSqliteFile(Server.DatabasePath);
         foreach (var name in new[] { "known", "disabled", "busy" })
@@ -85,5 +86,22 @@ public sealed class SignInProtectionTests(SignInServerFixture fixture) : IClassF
         var plain = await plainClient.GetAsync("/account/login");
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
         Assert.All(plain.Headers.GetValues("Set-Cookie"), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Only_the_allowed_hosts_are_answered()
+    {
+        using var client = fixture.Server.CreateClient();
+        async Task<HttpStatusCode> GetAsHostAsync(string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+            request.Headers.Host = host;
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await GetAsHostAsync("workbench.example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, await GetAsHostAsync("evil.example"));
+        Assert.Equal(HttpStatusCode.BadRequest, await GetAsHostAsync("workbench.example.org.evil.example"));
     }
 }

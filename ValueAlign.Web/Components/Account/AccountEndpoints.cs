@@ -30,14 +30,12 @@ public static class AccountEndpoints
                 return BackToLogin(Refused, returnUrl);
             }
             var user = await users.FindByEmailAsync(form.Email?.Trim() ?? "");
-            if (user is null || user.IsDisabled)
+            if (await SignInPrecheck.RefuseAsync(users, user, form.Password))
             {
-                // Same answer as a wrong password, after the same password hashing work, so the
-                // answer tells nothing about which accounts exist or are disabled.
-                users.PasswordHasher.HashPassword(new AppUser(), form.Password ?? "");
+                // Unknown, disabled or locked: the answer of a wrong password, after the same hashing work.
                 return BackToLogin(Refused, returnUrl);
             }
-            var result = await signIn.PasswordSignInAsync(user.UserName ?? "", form.Password ?? "", form.RememberMe, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(user!.UserName ?? "", form.Password ?? "", form.RememberMe, lockoutOnFailure: true);
             return result.Succeeded ? Results.LocalRedirect(returnUrl) : BackToLogin(Refused, returnUrl);
         }).RequireRateLimiting(Hosting.SignInProtection.PolicyName);
 
