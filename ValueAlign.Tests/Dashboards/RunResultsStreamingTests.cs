@@ -1,11 +1,10 @@
-using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using ValueAlign.Core.Dashboards;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Tests.Support;
 
 namespace ValueAlign.Tests.Dashboards;
 
@@ -35,35 +34,11 @@ public sealed class RunResultsStreamingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    /// <summary>Counts what has reached the output.</summary>
-    private sealed class CountingOutput : MemoryStream;
-
-    /// <summary>Notes how much output existed when each reader over the results' raw outputs closed.</summary>
-    private sealed class ReaderCloseRecorder(CountingOutput output) : DbCommandInterceptor
+    private async Task<(MemoryStream Output, ResultReaderRecorder Recorder)> ExportAsync(Func<RunResultsExporter, Stream, Task> export)
     {
-        public List<long> OutputAtClose { get; } = [];
-
-        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-        {
-            if (command.CommandText.Contains("\"RawOutput\"", StringComparison.Ordinal))
-            {
-                OutputAtClose.Add(output.Length);
-            }
-            return result;
-        }
-    }
-
-    private sealed class RecordingFactory(string connectionString, ReaderCloseRecorder recorder) : IDbContextFactory<ValueAlignDbContext>
-    {
-        public ValueAlignDbContext CreateDbContext() => new SqliteValueAlignDbContext(
-            new DbContextOptionsBuilder<SqliteValueAlignDbContext>().UseSqlite(connectionString).AddInterceptors(recorder).Options);
-    }
-
-    private async Task<(CountingOutput Output, ReaderCloseRecorder Recorder)> ExportAsync(Func<RunResultsExporter, Stream, Task> export)
-    {
-        var output = new CountingOutput();
-        var recorder = new ReaderCloseRecorder(output);
-        var exporter = new RunResultsExporter(new RecordingFactory(ValueAlignDbContextFactory.ResolveSqlite($"Data Source={_db.FilePath}", "/"), recorder));
+        var output = new MemoryStream();
+        var recorder = new ResultReaderRecorder(output);
+        var exporter = new RunResultsExporter(recorder.Factory(ValueAlignDbContextFactory.ResolveSqlite($"Data Source={_db.FilePath}", "/")));
         await export(exporter, output);
         return (output, recorder);
     }

@@ -1,10 +1,9 @@
-using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using ValueAlign.Core.Benchmarks.Model;
 using ValueAlign.Core.Data;
 using ValueAlign.Core.Evaluation;
+using ValueAlign.Tests.Support;
 using ValueAlign.Tests.Dashboards;
 
 namespace ValueAlign.Tests.Evaluation;
@@ -44,32 +43,12 @@ public sealed class EvalRunExportStreamingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private sealed class ReaderCloseRecorder(MemoryStream output) : DbCommandInterceptor
-    {
-        public List<long> OutputAtClose { get; } = [];
-
-        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-        {
-            if (command.CommandText.Contains("\"RawOutput\"", StringComparison.Ordinal))
-            {
-                OutputAtClose.Add(output.Length);
-            }
-            return result;
-        }
-    }
-
-    private sealed class RecordingFactory(string connectionString, ReaderCloseRecorder recorder) : IDbContextFactory<ValueAlignDbContext>
-    {
-        public ValueAlignDbContext CreateDbContext() => new SqliteValueAlignDbContext(
-            new DbContextOptionsBuilder<SqliteValueAlignDbContext>().UseSqlite(connectionString).AddInterceptors(recorder).Options);
-    }
-
     [Fact]
     public async Task Results_reach_the_output_while_they_are_read_in_item_and_unit_order()
     {
         using var output = new MemoryStream();
-        var recorder = new ReaderCloseRecorder(output);
-        var export = new EvalRunExport(new RecordingFactory(ValueAlignDbContextFactory.ResolveSqlite($"Data Source={_db.FilePath}", "/"), recorder));
+        var recorder = new ResultReaderRecorder(output);
+        var export = new EvalRunExport(recorder.Factory(ValueAlignDbContextFactory.ResolveSqlite($"Data Source={_db.FilePath}", "/")));
 
         await export.WriteJsonAsync(_runId, output);
 

@@ -46,28 +46,21 @@ public sealed class ServedApiHost : IAsyncDisposable
     public static async Task<ServedApiHost> StartAsync(IDictionary<string, string?>? settings = null, bool loadModel = true, ModelRuntimeOptions? modelOptions = null)
     {
         var temp = new TempDirectory();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={temp.File("served.db")}" }, RepositoryRoot.Path);
-        builder.Services.AddIdentityCore<AppUser>(CoreServiceCollectionExtensions.ConfigureValueAlignIdentity).AddValueAlignIdentityStores();
-        builder.Services.AddValueAlignInference(modelOptions ?? Inference.Runtime.StoriesModelFixture.Options);
-        builder.Services.AddWorkbenchAuthorization();
-        builder.Services.AddOpenAiApi(builder.Configuration);
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-        app.MapOpenAiEndpoints();
+        var app = HeadlessApiApp.Build(builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            builder.Services.AddValueAlignData(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={temp.File("served.db")}" }, RepositoryRoot.Path);
+            builder.Services.AddValueAlignInference(modelOptions ?? Inference.Runtime.StoriesModelFixture.Options);
+            return builder.Configuration;
+        });
 
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         if (loadModel)
             await app.Services.GetRequiredService<ModelHost>().LoadAsync(Inference.Runtime.StoriesModelFixture.ModelPath);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var key = await CreateUserWithKeyAsync(app.Services, "curator@example.org", Roles.Curator);
-        return new ServedApiHost(app, temp, new Uri(address.TrimEnd('/') + "/"), key!);
+        return new ServedApiHost(app, temp, HeadlessApiApp.ListeningRoot(app), key!);
     }
 
     /// <summary>Creates an account with <paramref name="role"/> and returns a key for it (null when the role may hold none).</summary>

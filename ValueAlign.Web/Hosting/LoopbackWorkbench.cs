@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using ValueAlign.Core.Accounts;
 using ValueAlign.Core.Accounts.ApiKeys;
 using ValueAlign.Core.Data;
@@ -36,28 +33,21 @@ public sealed class LoopbackWorkbench : IAsyncDisposable
 
     public static async Task<LoopbackWorkbench> StartAsync(IConfiguration configuration, WorkbenchPaths paths, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddWorkbenchCore(configuration, paths);
-        builder.Services.AddIdentityCore<AppUser>(CoreServiceCollectionExtensions.ConfigureValueAlignIdentity).AddValueAlignIdentityStores();
-        builder.Services.AddWorkbenchAuthorization();
-        builder.Services.AddOpenAiApi(configuration);
-        var app = builder.Build();
+        var app = HeadlessApiApp.Build(builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddWorkbenchCore(configuration, paths);
+            return configuration;
+        });
         try
         {
-            app.UseAuthentication();
-            app.UseAuthorization();
-            app.UseRateLimiter();
-            app.MapOpenAiEndpoints();
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             var problems = await app.Services.GetRequiredService<ModelPreloader>().PreloadAsync(cancellationToken);
             if (problems.Count > 0)
                 throw new InvalidOperationException("Models:Preload failed: " + string.Join("; ", problems));
             await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var key = await CuratorKeyAsync(app.Services, cancellationToken);
-            return new LoopbackWorkbench(app, new Uri(address.TrimEnd('/') + "/v1"), key);
+            return new LoopbackWorkbench(app, new Uri(HeadlessApiApp.ListeningRoot(app), "v1"), key);
         }
         catch
         {
