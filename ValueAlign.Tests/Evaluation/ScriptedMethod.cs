@@ -9,7 +9,7 @@ namespace ValueAlign.Tests.Evaluation;
 /// An evaluation method for engine tests: one unit per item (or <c>units</c> per item from the
 /// parameters), correct when the item's answer is "B", a judge verdict per unit, and the number of
 /// the item's text tokens (from the real model) as a score. It records every execution, fails
-/// items whose id contains "broken", and can block at a given execution until cancelled.
+/// items whose id contains "broken", and can block the execution numbered <see cref="BlockAtExecution"/> (once that many have finished) until cancelled.
 /// </summary>
 public sealed class ScriptedMethod : IEvaluationMethod
 {
@@ -26,6 +26,10 @@ public sealed class ScriptedMethod : IEvaluationMethod
 
     public TaskCompletionSource Blocked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int started;
+
+    private int blocking;
+
     public IReadOnlyList<EvalUnit> Plan(IReadOnlyList<BenchmarkItem> items, EvalSettings settings)
     {
         var perItem = (int)(settings.Number("units") ?? 1);
@@ -36,17 +40,26 @@ public sealed class ScriptedMethod : IEvaluationMethod
 
     public async Task<EvalUnitOutcome> RunAsync(EvalUnit unit, EvalContext context, CancellationToken cancellationToken)
     {
-        var execution = Executions.Count;
-        if (execution == BlockAtExecution)
+        // Units run concurrently, so executions are numbered atomically as they start (two units
+        // reading Executions.Count at once could both skip the blocking number), and the blocked
+        // unit waits until that many executions have finished: a test that cancels on Blocked then
+        // knows exactly which units are computed.
+        var execution = Interlocked.Increment(ref started) - 1;
+        if (BlockAtExecution is int blockAt && execution >= blockAt && Interlocked.Exchange(ref blocking, 1) == 0)
         {
-            BlockAtExecution = null;
+            while (Executions.Count < blockAt)
+                await Task.Delay(5, cancellationToken);
             Blocked.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-        Executions.Enqueue((unit.Item.Id, unit.UnitKey));
         if (unit.Item.ExternalId.Contains("broken", StringComparison.Ordinal))
+        {
+            Executions.Enqueue((unit.Item.Id, unit.UnitKey));
             throw new FormatException($"item {unit.Item.ExternalId} is broken");
+        }
         var tokens = await context.Model.TokenizeAsync(unit.Item.Text, addBos: true, cancellationToken);
+        // Recorded once computed: an execution in this list is a unit whose outcome the engine received.
+        Executions.Enqueue((unit.Item.Id, unit.UnitKey));
         var correct = unit.Item.Answer == "B";
         return new EvalUnitOutcome($"Q: {unit.Item.Text}", "B", "B", new Dictionary<string, double> { ["tokens"] = tokens.Count, ["seed"] = context.Settings.Seed }, correct)
         {
