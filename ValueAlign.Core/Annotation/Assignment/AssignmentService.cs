@@ -78,22 +78,33 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
     public async Task<SubmitResult> SubmitAsync(
         long reservationId, string annotatorId, AnnotationAnswers answers, long? timeSpentMs = null, CancellationToken cancellationToken = default)
     {
-        var (projectId, schemaJson) = await ProjectOfReservationAsync(reservationId, cancellationToken);
-        answers.EnsureValid(LabelSchema.FromJson(schemaJson));
-        var answersJson = answers.ToJson();
-        return await ProjectGate.RunForAnnotatorAsync(factory, projectId, annotatorId, async db =>
+        var projectId = await ProjectOfReservationAsync(reservationId, cancellationToken);
+        return await SubmitInProjectAsync(projectId, reservationId, annotatorId, answers, timeSpentMs, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="SubmitAsync"/> for a caller that knows the reservation's project (the annotate
+    /// page): one round trip fewer. A reservation of another project is not held here.
+    /// </summary>
+    public Task<SubmitResult> SubmitInProjectAsync(
+        long projectId, long reservationId, string annotatorId, AnnotationAnswers answers, long? timeSpentMs = null, CancellationToken cancellationToken = default) =>
+        ProjectGate.RunForAnnotatorAsync(factory, projectId, annotatorId, async db =>
         {
             // A submit removes its reservation in the same transaction, so a held reservation means
             // no annotation yet; only when it is gone is this possibly a retry of a saved submit.
-            var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
-            if (reservation is null)
+            var held = await db.Reservations.Where(r => r.Id == reservationId && r.ProjectId == projectId)
+                .Select(r => new { Reservation = r, Schema = db.VerificationProjects.Where(p => p.Id == projectId).Select(p => p.LabelSchemaJson).First() })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (held is null)
             {
-                var done = await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ReservationId == reservationId, cancellationToken)
+                var done = await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.ReservationId == reservationId && a.ProjectId == projectId, cancellationToken)
                     ?? throw NotHeld(reservationId);
                 EnsureOwner(done.AnnotatorId, annotatorId, reservationId);
                 return new SubmitResult(done.Id, done.ProjectItemId, done.TimeSpentMs, AlreadySubmitted: true);
             }
+            var reservation = held.Reservation;
             EnsureOwner(reservation.AnnotatorId, annotatorId, reservationId);
+            answers.EnsureValid(LabelSchema.FromJson(held.Schema));
             // Counting the item first takes its row lock on PostgreSQL, so a claim of the same item
             // waits for this submit, and the expiry check below cannot go stale (an item claimed
             // because this reservation had expired is never also counted by this submit).
@@ -107,7 +118,7 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
                 ProjectItemId = reservation.ProjectItemId,
                 AnnotatorId = annotatorId,
                 ReservationId = reservationId,
-                AnswersJson = answersJson,
+                AnswersJson = answers.ToJson(),
                 TimeSpentMs = Math.Max(0, timeSpentMs ?? (long)(now - reservation.ReservedAt).TotalMilliseconds),
                 CreatedAt = now,
             };
@@ -116,12 +127,11 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
             await db.SaveChangesAsync(cancellationToken);
             return new SubmitResult(annotation.Id, annotation.ProjectItemId, annotation.TimeSpentMs, AlreadySubmitted: false);
         }, cancellationToken);
-    }
 
     /// <summary>Passes on a held item: it returns to the pool and is never served to this annotator again.</summary>
     public async Task SkipAsync(long reservationId, string annotatorId, CancellationToken cancellationToken = default)
     {
-        var (projectId, _) = await ProjectOfReservationAsync(reservationId, cancellationToken);
+        var projectId = await ProjectOfReservationAsync(reservationId, cancellationToken);
         await ProjectGate.RunForAnnotatorAsync(factory, projectId, annotatorId, async db =>
         {
             var skipped = await db.ItemSkips.AsNoTracking().FirstOrDefaultAsync(s => s.ReservationId == reservationId, cancellationToken);
@@ -329,22 +339,13 @@ public sealed class AssignmentService(IDbContextFactory<ValueAlignDbContext> fac
         }
     }
 
-    private async Task<(long ProjectId, string SchemaJson)> ProjectOfReservationAsync(long reservationId, CancellationToken cancellationToken)
+    private async Task<long> ProjectOfReservationAsync(long reservationId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // The usual case (a held reservation) in one round trip; a retry or a stale id looks further.
-        var held = await db.Reservations.Where(r => r.Id == reservationId)
-            .Join(db.VerificationProjects, r => r.ProjectId, p => p.Id, (r, p) => new { p.Id, p.LabelSchemaJson })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (held is not null)
-        {
-            return (held.Id, held.LabelSchemaJson);
-        }
-        var projectId = await db.Annotations.Where(a => a.ReservationId == reservationId).Select(a => (long?)a.ProjectId).FirstOrDefaultAsync(cancellationToken)
+        return await db.Reservations.Where(r => r.Id == reservationId).Select(r => (long?)r.ProjectId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Annotations.Where(a => a.ReservationId == reservationId).Select(a => (long?)a.ProjectId).FirstOrDefaultAsync(cancellationToken)
             ?? await db.ItemSkips.Where(s => s.ReservationId == reservationId).Select(s => (long?)s.ProjectId).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotHeld(reservationId);
-        var schema = await db.VerificationProjects.Where(p => p.Id == projectId).Select(p => p.LabelSchemaJson).FirstAsync(cancellationToken);
-        return (projectId, schema);
     }
 
     private static void EnsureOwner(string owner, string annotatorId, long reservationId)
