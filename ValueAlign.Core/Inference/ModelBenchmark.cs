@@ -69,7 +69,10 @@ public static class ModelBenchmark
             GeneratedTokens, Rate(GeneratedTokens, generationSeconds),
             items.Count, sharedPromptTokens / items.Count,
             Rate(items.Count, sharedSeconds), Rate(items.Count, naiveSeconds), maxDifference,
-            NativeRuntimeInfo.Read());
+            NativeRuntimeInfo.Read())
+        {
+            PersistentThreadPoolThreads = model.PersistentThreadPoolThreads,
+        };
     }
 
     private readonly record struct Timing(double Wall, double Cpu);

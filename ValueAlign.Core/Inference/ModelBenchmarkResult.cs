@@ -28,6 +28,9 @@ public sealed record ModelBenchmarkResult(
     /// <summary>Image figures when the model was loaded with a multimodal projector (<see cref="ImageBenchmark"/>).</summary>
     public ImageBenchmarkResult? Images { get; init; }
 
+    /// <summary>Worker threads of the persistent ggml pool the figures ran with, or null when ggml started threads per decode.</summary>
+    public int? PersistentThreadPoolThreads { get; init; }
+
     /// <summary>How many times faster the shared-prompt path scores items than the per-option path, by wall-clock time.</summary>
     public double ChoiceSpeedup => Ratio(SharedChoiceItemsPerSecond.PerSecond, NaiveChoiceItemsPerSecond.PerSecond);
 

@@ -156,7 +156,9 @@ public static class BenchModelCommand
         }
         var width = rows.Max(row => row.Metric.Length);
         output.WriteLine($"llama.cpp library: {r.Native.Library}");
+        output.WriteLine($"ggml {r.Native.GgmlVersion}, CPU backend: {r.Native.CpuBackend}");
         output.WriteLine($"llama.cpp system info: {r.Native.SystemInfo}");
+        output.WriteLine($"persistent thread pool: {(r.PersistentThreadPoolThreads is { } pool ? $"{pool} threads" : "none (ggml starts its threads on every decode)")}");
         output.WriteLine($"{"metric".PadRight(width)}  value");
         foreach (var (metric, value) in rows)
         {

@@ -101,11 +101,16 @@ internal sealed class GgmlThreadpool : IDisposable
     private sealed record NativeCalls(
         ParamsInitFn ParamsInit, NewFn New, FreeFn Free, AttachFn Attach, DetachFn Detach, ThreadsFn Threads, ThreadsFn ThreadsBatch)
     {
-        /// <summary>Binds the calls from the already loaded libraries (found by their names, which the loader matches to loaded objects).</summary>
+        /// <summary>
+        /// Binds the calls from the already loaded libraries: by the path they are mapped from where
+        /// the process map can be read (a user's build links the versioned <c>libggml-cpu.so.0</c>,
+        /// which a load by the plain name would not find), else by their names, which the loader
+        /// matches to loaded objects.
+        /// </summary>
         public static NativeCalls? TryBind()
         {
-            if (!TryLoad(["libggml-cpu.so", "ggml-cpu.dll", "libggml-cpu.dylib"], out var ggmlCpu)
-                || !TryLoad(["libllama.so", "llama.dll", "libllama.dylib"], out var llama))
+            if (!TryLoad([MappedNativeLibrary.Find("libggml-cpu", variants: true), "libggml-cpu.so", "ggml-cpu.dll", "libggml-cpu.dylib"], out var ggmlCpu)
+                || !TryLoad([MappedNativeLibrary.Find("libllama"), "libllama.so", "llama.dll", "libllama.dylib"], out var llama))
             {
                 return null;
             }
@@ -129,11 +134,11 @@ internal sealed class GgmlThreadpool : IDisposable
                 Marshal.GetDelegateForFunctionPointer<ThreadsFn>(threadsBatch));
         }
 
-        private static bool TryLoad(string[] names, out IntPtr handle)
+        private static bool TryLoad(string?[] names, out IntPtr handle)
         {
             foreach (var name in names)
             {
-                if (NativeLibrary.TryLoad(name, out handle))
+                if (name is not null && NativeLibrary.TryLoad(name, out handle))
                 {
                     return true;
                 }

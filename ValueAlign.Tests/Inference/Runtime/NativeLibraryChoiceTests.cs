@@ -51,6 +51,53 @@ public sealed class NativeLibraryChoiceTests
         var result = await BenchTinyAsync(dir, "--native-library", Path.Combine(own, "libllama.so"));
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains($"llama.cpp library: {Path.Combine(own, "libllama.so")}", result.Output);
+        Assert.Contains($"CPU backend: {Path.Combine(own, "libggml-cpu.so")}", result.Output);
+        Assert.Matches(@"ggml \d+\.\d+\.\d+ \(commit [0-9a-f]+\)", result.Output);
+        Assert.Contains("persistent thread pool: 1 threads", result.Output);
+    }
+
+    [Fact]
+    public async Task A_ggml_cpu_backend_linked_under_another_file_name_still_gets_the_persistent_pool()
+    {
+        // A llama.cpp built with CMake's defaults links libggml-cpu.so.0 (a versioned soname), so a
+        // load of "libggml-cpu.so" by name does not find the loaded backend and ggml would start its
+        // threads on every decode. The same situation without a compiler: the package's AVX2 build
+        // with the backend's file, soname and libggml.so's dependency on it renamed to libggml-cpu.s0
+        // (same length, so the ELF string tables keep their layout).
+        using var dir = new TempDirectory();
+        var own = Path.Combine(dir.Path, "llama-build");
+        Directory.CreateDirectory(own);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(PackageLibrary("avx2"))!))
+        {
+            var name = Path.GetFileName(file) == "libggml-cpu.so" ? "libggml-cpu.s0" : Path.GetFileName(file);
+            File.Copy(file, Path.Combine(own, name));
+        }
+        foreach (var patched in new[] { "libggml.so", "libggml-cpu.s0" })
+        {
+            var path = Path.Combine(own, patched);
+            var bytes = File.ReadAllBytes(path);
+            Assert.True(ReplaceAll(bytes, "libggml-cpu.so\0"u8, "libggml-cpu.s0\0"u8) > 0, $"the package's {patched} no longer names libggml-cpu.so; update this test");
+            File.WriteAllBytes(path, bytes);
+        }
+
+        var result = await BenchTinyAsync(dir, "--native-library", Path.Combine(own, "libllama.so"));
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains($"CPU backend: {Path.Combine(own, "libggml-cpu.s0")}", result.Output);
+        Assert.Contains("persistent thread pool: 1 threads", result.Output);
+    }
+
+    private static int ReplaceAll(byte[] bytes, ReadOnlySpan<byte> from, ReadOnlySpan<byte> to)
+    {
+        var count = 0;
+        for (var at = 0; at <= bytes.Length - from.Length; at++)
+        {
+            if (bytes.AsSpan(at, from.Length).SequenceEqual(from))
+            {
+                to.CopyTo(bytes.AsSpan(at));
+                count++;
+            }
+        }
+        return count;
     }
 
     [Fact]
