@@ -103,6 +103,33 @@ public class ReservationLifecycleTests
     }
 
     [Fact]
+    public async Task A_submit_in_a_named_project_stores_only_that_projects_reservation_and_checks_its_schema()
+    {
+        await using var db = await AnnotationDatabase.SqliteAsync();
+        await db.AddItemsAsync(2);
+        await db.AddItemsAsync(2, benchmark: "other");
+        var project = await db.CreateProjectAsync();
+        var other = await db.CreateProjectAsync(benchmark: "other", name: "q");
+        var held = (await db.Assignments.NextAsync(project.Id, "a"))!;
+
+        // Named with the wrong project, the reservation is not held there, and nothing is stored.
+        var wrong = await Assert.ThrowsAsync<AssignmentException>(
+            () => db.Assignments.SubmitInProjectAsync(other.Id, held.ReservationId, "a", AnnotationDatabase.HonestyAnswers()));
+        Assert.Equal(AssignmentErrorKind.ReservationNotHeld, wrong.Kind);
+        var bad = new AnnotationAnswers { Answers = new Dictionary<string, IReadOnlyList<string>> { ["unanswerable"] = ["perhaps"] } };
+        await Assert.ThrowsAsync<LabelSchemaException>(() => db.Assignments.SubmitInProjectAsync(project.Id, held.ReservationId, "a", bad));
+        await using (var context = db.Factory.CreateDbContext())
+            Assert.Empty(await context.Annotations.ToListAsync());
+
+        var saved = await db.Assignments.SubmitInProjectAsync(project.Id, held.ReservationId, "a", AnnotationDatabase.HonestyAnswers(), timeSpentMs: 90);
+        var retried = await db.Assignments.SubmitInProjectAsync(project.Id, held.ReservationId, "a", AnnotationDatabase.HonestyAnswers());
+        Assert.False(saved.AlreadySubmitted);
+        Assert.True(retried.AlreadySubmitted);
+        Assert.Equal(saved.AnnotationId, retried.AnnotationId);
+        Assert.Equal(1, (await db.AnnotationCountsByItemAsync(project.Id))[held.ItemId]);
+    }
+
+    [Fact]
     public async Task Answers_that_do_not_fit_the_schema_are_refused_and_the_item_stays_held()
     {
         await using var db = await AnnotationDatabase.SqliteAsync();

@@ -98,7 +98,7 @@ public static class AnnotationLoadBenchmark
                     await Task.Delay(thinkTime * (0.5 + random.NextDouble()), cancellationToken);
                 }
                 var started = Stopwatch.GetTimestamp();
-                await service.SubmitAsync(current.ReservationId, annotator, answers, cancellationToken: cancellationToken);
+                await service.SubmitInProjectAsync(project.Id, current.ReservationId, annotator, answers, cancellationToken: cancellationToken);
                 current = await service.NextAsync(project.Id, annotator, cancellationToken);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }

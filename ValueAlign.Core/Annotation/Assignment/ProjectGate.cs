@@ -45,6 +45,7 @@ internal static class ProjectGate
         CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         return await RunExclusiveAsync(db, projectId, work, cancellationToken);
     }
 
@@ -56,6 +57,9 @@ internal static class ProjectGate
         CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // The gate's transaction is all or nothing (a failure rolls all of it back), so SaveChanges
+        // needs no savepoint of its own: two round trips fewer per save on PostgreSQL.
+        db.Database.AutoSavepointsEnabled = false;
         if (!db.Database.IsNpgsql())
         {
             return await RunExclusiveAsync(db, projectId, work, cancellationToken);

@@ -98,7 +98,7 @@ public partial class AnnotatePage
     {
         _timer = new ItemTimer(Clock);
         _submits = new SubmitQueue(
-            pending => Assignments.SubmitAsync(pending.ReservationId, _annotator, AnnotationAnswers.FromJson(pending.AnswersJson), pending.TimeSpentMs),
+            pending => Assignments.SubmitInProjectAsync(pending.ProjectId, pending.ReservationId, _annotator, AnnotationAnswers.FromJson(pending.AnswersJson), pending.TimeSpentMs),
             new BrowserPendingSubmitStore(JsAsync),
             Retry,
             Clock,
