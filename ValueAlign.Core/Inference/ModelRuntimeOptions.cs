@@ -46,7 +46,8 @@ public sealed class ModelRuntimeOptions
     /// Full path of a <c>libllama.so</c> (<c>llama.dll</c>, <c>libllama.dylib</c>) to use instead of the
     /// one LLamaSharp's backend package ships, e.g. llama.cpp built for this CPU with
     /// <c>-DGGML_NATIVE=ON</c>; its ggml libraries must sit beside it. Must match the llama.cpp
-    /// revision LLamaSharp was built against. Null: the package's library.
+    /// revision LLamaSharp was built against (<see cref="LlamaSharp.LlamaLibraryAbi"/> checks it at
+    /// the first load and refuses a library that does not). Null: the package's library.
     /// </summary>
     public string? NativeLibraryPath { get; set; }
 

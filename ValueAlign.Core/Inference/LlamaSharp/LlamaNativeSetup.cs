@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LLama.Native;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,11 @@ internal static class LlamaNativeSetup
                 }
                 return;
             }
+            if (options?.NativeLibraryPath is { } userLibrary && !NativeLibraryConfig.LLama.LibraryHasLoaded)
+            {
+                // Before anything is configured, so a refused library leaves the process free to load another.
+                CheckMatchesLlamaSharp(userLibrary);
+            }
             configured = true;
             if (NativeLibraryConfig.LLama.LibraryHasLoaded)
             {
@@ -64,6 +70,33 @@ internal static class LlamaNativeSetup
                     _ => AvxLevel.Avx512,
                 });
             }
+        }
+    }
+
+    /// <summary>
+    /// Refuses a libllama that does not speak the interface of the llama.cpp LLamaSharp was built
+    /// against (see <see cref="LlamaLibraryAbi"/>): it would load, then run with misread settings.
+    /// </summary>
+    private static void CheckMatchesLlamaSharp(string library)
+    {
+        IntPtr handle;
+        try
+        {
+            handle = NativeLibrary.Load(library);
+        }
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+        {
+            throw new InvalidOperationException($"The llama.cpp library {library} could not be loaded: {e.Message}", e);
+        }
+        // A library that matches stays loaded: LLamaSharp's load of the same path gets this handle.
+        var problems = LlamaLibraryAbi.Problems(handle);
+        if (problems.Count > 0)
+        {
+            NativeLibrary.Free(handle);
+            throw new InvalidOperationException(
+                $"The llama.cpp library {library} does not match the llama.cpp LLamaSharp 0.30.0 binds (commit {LlamaLibraryAbi.LlamaCppCommit}): "
+                + string.Join("; ", problems.Take(8)) + (problems.Count > 8 ? $"; and {problems.Count - 8} more" : "")
+                + ". Build llama.cpp at that commit, or pair the package's libllama.so with a ggml built for this CPU (docs/performance.md), or remove Models:NativeLibraryPath.");
         }
     }
 

@@ -101,6 +101,26 @@ public sealed class NativeLibraryChoiceTests
     }
 
     [Fact]
+    public async Task A_library_that_is_not_llama_cpps_is_refused_before_it_is_used()
+    {
+        // libggml-base.so from the same build is a loadable library without llama.cpp's functions.
+        using var dir = new TempDirectory();
+        var own = Path.Combine(dir.Path, "llama-build");
+        Directory.CreateDirectory(own);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(PackageLibrary("avx2"))!))
+        {
+            File.Copy(file, Path.Combine(own, Path.GetFileName(file)));
+        }
+        var wrong = Path.Combine(own, "libggml-base.so");
+
+        var result = await BenchTinyAsync(dir, "--native-library", wrong);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"The llama.cpp library {wrong} does not match the llama.cpp LLamaSharp 0.30.0 binds (commit c0c7e147e7efa6c5858754b47259ba4880f8a906)", result.Error);
+        Assert.Matches(@"it does not export \d+ of the functions LLamaSharp binds \(llama_\w+, ", result.Error);
+    }
+
+    [Fact]
     public async Task A_missing_library_is_a_clear_error()
     {
         using var dir = new TempDirectory();
