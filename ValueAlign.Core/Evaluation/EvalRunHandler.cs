@@ -397,8 +397,24 @@ public sealed class EvalRunHandler(
     private async Task SummarizeAsync(EvalRun run, IEvaluationMethod method, IReadOnlyList<Benchmarks.Model.BenchmarkItem> items, IReadOnlyList<SkippedItems> skipped, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var results = await db.EvalItemResults.AsNoTracking().Where(r => r.RunId == run.Id)
-            .OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = db.EvalItemResults.AsNoTracking().Where(r => r.RunId == run.Id).OrderBy(r => r.ItemId).ThenBy(r => r.UnitKey);
+        var results = method.SummaryReadsTexts
+            ? await rows.ToListAsync(cancellationToken).ConfigureAwait(false)
+            : await rows.Select(r => new EvalItemResult
+            {
+                Id = r.Id,
+                RunId = r.RunId,
+                ItemId = r.ItemId,
+                UnitKey = r.UnitKey,
+                ParsedAnswer = r.ParsedAnswer,
+                ScoresJson = r.ScoresJson,
+                Correct = r.Correct,
+                Error = r.Error,
+                DurationMs = r.DurationMs,
+                FromCache = r.FromCache,
+                ItemContentHash = r.ItemContentHash,
+                CreatedAt = r.CreatedAt,
+            }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var stored = await db.EvalRuns.FirstAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
         var input = new EvalSummaryInput(stored, results, items.ToDictionary(i => i.Id));
         var report = method.Summarize(input) with { Skipped = skipped.Count > 0 ? skipped : null };

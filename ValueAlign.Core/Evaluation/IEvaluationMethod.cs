@@ -43,6 +43,13 @@ public interface IEvaluationMethod
     bool UnitsBuildOnEarlierUnits => false;
 
     /// <summary>
+    /// Whether <see cref="Summarize"/> and <see cref="Artefacts"/> read the results' prompt and raw
+    /// output. A method that reads only answers and scores says false, and the report step of a
+    /// long run then loads no texts (a 100k-unit culture run kept them all in memory at once).
+    /// </summary>
+    bool SummaryReadsTexts => true;
+
+    /// <summary>
     /// Part of the configuration hash: raise it when a change to prompts, parsing or scoring makes
     /// earlier per-item results no longer comparable, so the cache stops reusing them.
     /// </summary>

@@ -92,6 +92,37 @@ public sealed class EvalRunEngineTests
         Assert.All(await db.EvalItemResults.Where(r => r.RunId == other.Id).ToListAsync(), r => Assert.Contains("\"seed\":2", r.ScoresJson));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_report_step_loads_prompts_and_raw_outputs_only_for_methods_that_read_them(bool readsTexts)
+    {
+        var method = new ScriptedMethod { SummaryReadsTexts = readsTexts };
+        await using var bed = await BedWithItemsAsync(method, 3);
+        var run = await bed.Runs.CreateAsync(Request(), "alice");
+        Assert.Equal(JobState.Completed, await bed.Runner.RunAsync(run.JobId, CancellationToken.None));
+
+        var results = method.Summarized!.Results;
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Equal(readsTexts, r.Prompt.StartsWith("Q: ", StringComparison.Ordinal));
+            Assert.Equal(readsTexts ? "B" : "", r.RawOutput);
+            // Everything a report counts is there either way.
+            Assert.Equal("B", r.ParsedAnswer);
+            Assert.Contains("\"tokens\"", r.ScoresJson);
+            Assert.Equal(run.Id, r.RunId);
+            Assert.NotNull(r.ItemContentHash);
+        });
+        if (!readsTexts)
+        {
+            Assert.All(results, r => Assert.Equal("", r.Prompt));
+        }
+        // The stored rows keep their texts.
+        await using var db = bed.OpenDb();
+        Assert.All(await db.EvalItemResults.Where(r => r.RunId == run.Id).ToListAsync(), r => Assert.StartsWith("Q: ", r.Prompt));
+    }
+
     [Fact]
     public async Task A_cancelled_run_resumes_in_process_without_losing_or_repeating_a_unit()
     {

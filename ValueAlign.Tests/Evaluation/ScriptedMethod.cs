@@ -24,6 +24,11 @@ public sealed class ScriptedMethod : IEvaluationMethod
 
     public int? BlockAtExecution { get; set; }
 
+    public bool SummaryReadsTexts { get; init; } = true;
+
+    /// <summary>What the engine passed to the last <see cref="Summarize"/>.</summary>
+    public EvalSummaryInput? Summarized { get; private set; }
+
     public TaskCompletionSource Blocked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int started;
@@ -67,9 +72,13 @@ public sealed class ScriptedMethod : IEvaluationMethod
         };
     }
 
-    public RunReport Summarize(EvalSummaryInput input) => new(
-        Id,
-        [new ReportMetric("units", "Units", input.Results.Count), new ReportMetric("correct", "Correct", input.Results.Count(r => r.Correct == true))],
-        [],
-        []);
+    public RunReport Summarize(EvalSummaryInput input)
+    {
+        Summarized = input;
+        return new(
+            Id,
+            [new ReportMetric("units", "Units", input.Results.Count), new ReportMetric("correct", "Correct", input.Results.Count(r => r.Correct == true))],
+            [],
+            []);
+    }
 }

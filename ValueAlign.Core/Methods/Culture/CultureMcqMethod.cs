@@ -84,6 +84,9 @@ public sealed class CultureMcqMethod : IEvaluationMethod
             : await GenerateAsync(unit.Item, question, shown, rotation, parameters, context, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The report counts answers and scores; the prompts and raw outputs stay in the database.</summary>
+    public bool SummaryReadsTexts => false;
+
     public RunReport Summarize(EvalSummaryInput input) => CultureMcqReport.Build(input, CultureMcqParameters.From(Settings(input.Run)));
 
     private static async Task<EvalUnitOutcome> ScoreAsync(
