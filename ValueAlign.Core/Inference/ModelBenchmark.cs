@@ -35,12 +35,23 @@ public static class ModelBenchmark
 
         var generation = GenerationOptions.Greedy(GeneratedTokens) with { IgnoreEndOfGeneration = true };
         // The prompt is five tokens, so its evaluation is a negligible part of the generation time.
+        // The share of the timed repeats (not the warm-up) spent inside llama.cpp's decode.
+        var generationWatch = new Stopwatch();
+        var decodeBefore = TimeSpan.Zero;
+        var generationRuns = 0;
         var generationSeconds = await BestOfAsync(repeats, async () =>
         {
+            if (generationRuns++ == 1)
+            {
+                decodeBefore = model.GenerationDecodeTime;
+                generationWatch.Start();
+            }
             await foreach (var _ in model.CompleteAsync("Once upon a time", generation, cancellationToken))
             {
             }
         });
+        generationWatch.Stop();
+        var decodeShare = (model.GenerationDecodeTime - decodeBefore).TotalSeconds / generationWatch.Elapsed.TotalSeconds;
 
         var items = await SyntheticItemsAsync(model, choiceItems, random, cancellationToken);
         var sharedPromptTokens = 0.0;
@@ -72,6 +83,7 @@ public static class ModelBenchmark
             NativeRuntimeInfo.Read())
         {
             PersistentThreadPoolThreads = model.PersistentThreadPoolThreads,
+            GenerationDecodeShare = decodeShare,
         };
     }
 

@@ -31,6 +31,12 @@ public sealed record ModelBenchmarkResult(
     /// <summary>Worker threads of the persistent ggml pool the figures ran with, or null when ggml started threads per decode.</summary>
     public int? PersistentThreadPoolThreads { get; init; }
 
+    /// <summary>
+    /// Fraction of the generation time spent inside llama.cpp's decode calls; the rest is ours
+    /// (sampling, detokenizing, streaming the pieces, the model's queue).
+    /// </summary>
+    public double GenerationDecodeShare { get; init; }
+
     /// <summary>How many times faster the shared-prompt path scores items than the per-option path, by wall-clock time.</summary>
     public double ChoiceSpeedup => Ratio(SharedChoiceItemsPerSecond.PerSecond, NaiveChoiceItemsPerSecond.PerSecond);
 

@@ -145,6 +145,7 @@ public static class BenchModelCommand
         {
             ($"prompt processing ({r.PromptTokens} tokens)", R(r.PromptTokensPerSecond, "tokens")),
             ($"generation ({r.GeneratedTokens} tokens)", R(r.GenerationTokensPerSecond, "tokens")),
+            ("generation time inside llama.cpp's decode", $"{(r.GenerationDecodeShare * 100).ToString("0.0", CultureInfo.InvariantCulture)}%  ({F(r.GenerationDecodeShare * 1e6 / r.GenerationTokensPerSecond.PerSecond)} µs of each token's {F(1e6 / r.GenerationTokensPerSecond.PerSecond)} µs)"),
             ($"multiple choice, shared prompt ({r.ChoiceItems} items, ~{r.AverageSharedPromptTokens:0} prompt tokens, 4 options)", R(r.SharedChoiceItemsPerSecond, "items")),
             ("multiple choice, per-option (naive)", R(r.NaiveChoiceItemsPerSecond, "items")),
             ("speed-up shared / naive (goal >= 3x)", $"{X(r.ChoiceSpeedup)}  ({X(r.ChoiceSpeedupByCpu)} by CPU time)"),

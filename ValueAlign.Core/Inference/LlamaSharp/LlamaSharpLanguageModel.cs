@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
@@ -479,6 +480,14 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     /// Samples and decodes from <paramref name="position"/> on, the prompt being in the cache and its
     /// last logits at batch index <paramref name="last"/> (-1: the last logits computed).
     /// </summary>
+    private long generationDecodeTicks;
+
+    /// <summary>
+    /// Time spent inside llama.cpp's decode for generated tokens since the model was loaded (what
+    /// `bench model` sets against the whole generation time to split native from managed cost).
+    /// </summary>
+    internal TimeSpan GenerationDecodeTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref generationDecodeTicks));
+
     private void ContinueGeneration(int position, int last, GenerationOptions generation, Action<string> emit, CancellationToken cancellationToken)
     {
         var handle = context.NativeHandle;
@@ -506,7 +515,9 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
             }
             batch.Clear();
             batch.Add(token, position++, LLamaSeqId.Zero, true);
+            var decodeStarted = Stopwatch.GetTimestamp();
             Check(handle.Decode(batch));
+            Interlocked.Add(ref generationDecodeTicks, Stopwatch.GetTimestamp() - decodeStarted);
             last = 0;
         }
         var rest = stops.Flush();

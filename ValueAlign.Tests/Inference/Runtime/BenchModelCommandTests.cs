@@ -17,6 +17,7 @@ public sealed class BenchModelCommandTests
         Assert.Contains("prompt processing (512 tokens)", text);
         Assert.Contains("generation (128 tokens)", text);
         Assert.Contains("speed-up shared / naive", text);
+        Assert.Contains("generation time inside llama.cpp's decode", text);
 
         using var json = JsonDocument.Parse(text[text.IndexOf('{')..]);
         var root = json.RootElement;
@@ -29,6 +30,8 @@ public sealed class BenchModelCommandTests
             Assert.True(root.GetProperty(figure).GetProperty("perCpuSecond").GetDouble() > 0, $"{figure} per CPU-second should be positive");
         }
         Assert.True(root.GetProperty("choiceSpeedup").GetDouble() > 0);
+        // Decoding is most of generating, and it cannot exceed the time it is part of.
+        Assert.InRange(root.GetProperty("generationDecodeShare").GetDouble(), 0.2, 1.0);
         Assert.InRange(root.GetProperty("averageSharedPromptTokens").GetDouble(), 150, 170);
         Assert.InRange(root.GetProperty("maxPerTokenDifference").GetDouble(), 0, 1e-3);
     }
