@@ -84,6 +84,8 @@ public static class ModelBenchmark
         {
             PersistentThreadPoolThreads = model.PersistentThreadPoolThreads,
             GenerationDecodeShare = decodeShare,
+            GenerationThreads = model.GenerationThreads.Threads,
+            GenerationThreadTimings = model.GenerationThreads.MicrosecondsPerToken,
         };
     }
 

@@ -37,6 +37,12 @@ public sealed record ModelBenchmarkResult(
     /// </summary>
     public double GenerationDecodeShare { get; init; }
 
+    /// <summary>Threads that decoded each generated token (see <see cref="ModelRuntimeOptions.GenerationThreads"/>).</summary>
+    public int GenerationThreads { get; init; }
+
+    /// <summary>Microseconds per one-token decode by thread count, when the generation threads were calibrated at load.</summary>
+    public IReadOnlyDictionary<int, double>? GenerationThreadTimings { get; init; }
+
     /// <summary>How many times faster the shared-prompt path scores items than the per-option path, by wall-clock time.</summary>
     public double ChoiceSpeedup => Ratio(SharedChoiceItemsPerSecond.PerSecond, NaiveChoiceItemsPerSecond.PerSecond);
 

@@ -8,6 +8,13 @@ public sealed class ModelRuntimeOptions
     /// <summary>CPU threads for generation and prompt processing; 0 lets llama.cpp choose.</summary>
     public int Threads { get; set; }
 
+    /// <summary>
+    /// Threads that decode one generated token; 0 (automatic) times one and <see cref="Threads"/>
+    /// at load for models up to 50M parameters and keeps the faster (small models generate faster
+    /// on one thread); a positive number is used as given (at most the batch threads). Prompts and scoring use <see cref="Threads"/>.
+    /// </summary>
+    public int GenerationThreads { get; set; }
+
     /// <summary>KV-cache cells shared by all sequences of one request (tokens of prompt plus output, summed over options when scoring).</summary>
     public int ContextSize { get; set; } = 4096;
 
@@ -84,6 +91,7 @@ public sealed class ModelRuntimeOptions
         Require(MicroBatchSize >= 1 && MicroBatchSize <= BatchSize, nameof(MicroBatchSize), "must be between 1 and BatchSize");
         Require(MaxSequences is >= 1 and <= 256, nameof(MaxSequences), "must be between 1 and 256 (llama.cpp's limit)");
         Require(Threads >= 0, nameof(Threads), "must be 0 (automatic) or positive");
+        Require(GenerationThreads >= 0, nameof(GenerationThreads), "must be 0 (automatic) or positive");
         Require(GpuLayers >= 0, nameof(GpuLayers), "must be 0 or positive");
         Require(EmbeddingContextSize >= 8, nameof(EmbeddingContextSize), "must be at least 8");
         Require(MemoryBudgetMB >= 0, nameof(MemoryBudgetMB), "must be 0 (80% of available memory) or positive");

@@ -159,6 +159,10 @@ public static class BenchModelCommand
         output.WriteLine($"llama.cpp library: {r.Native.Library}");
         output.WriteLine($"ggml {r.Native.GgmlVersion}, CPU backend: {r.Native.CpuBackend}");
         output.WriteLine($"llama.cpp system info: {r.Native.SystemInfo}");
+        var calibration = r.GenerationThreadTimings is { } timings
+            ? $" (chosen at load: {string.Join(", ", timings.Select(t => $"{t.Key} thread(s) {t.Value.ToString("0", CultureInfo.InvariantCulture)} µs a token"))})"
+            : "";
+        output.WriteLine($"generation threads: {r.GenerationThreads}{calibration}");
         output.WriteLine($"persistent thread pool: {(r.PersistentThreadPoolThreads is { } pool ? $"{pool} threads" : "none (ggml starts its threads on every decode)")}");
         output.WriteLine($"{"metric".PadRight(width)}  value");
         foreach (var (metric, value) in rows)

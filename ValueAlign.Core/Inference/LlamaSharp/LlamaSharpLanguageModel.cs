@@ -50,6 +50,9 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
             ProjectorPath = projector?.Path,
         };
         KvCacheBytes = KvCacheEstimate.FromMetadata(weights.Metadata, options.ContextSize);
+        GenerationThreads = GenerationThreadChoice.Apply(
+            options, context.NativeHandle.BatchThreads, Description.ParameterCount, (int)context.ContextSize,
+            TimeGeneration, threads => context.NativeHandle.GenerationThreads = threads, logger);
         Identity = new ModelRef(ModelRefKind.LocalFile, System.IO.Path.GetFileName(path));
     }
 
@@ -65,6 +68,9 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     public long KvCacheBytes { get; }
 
     public int QueuedRequests => queue.Waiting;
+
+    /// <summary>Threads decoding one generated token, and the timing that chose them when they were calibrated at load.</summary>
+    internal GenerationThreadChoice.Choice GenerationThreads { get; }
 
     /// <summary>Worker threads of the persistent ggml pool attached to the context, or null when ggml starts threads per decode.</summary>
     public int? PersistentThreadPoolThreads => threadpool?.Threads;
@@ -481,6 +487,28 @@ public sealed partial class LlamaSharpLanguageModel : ILanguageModel, IAsyncDisp
     /// last logits at batch index <paramref name="last"/> (-1: the last logits computed).
     /// </summary>
     private long generationDecodeTicks;
+
+    /// <summary>
+    /// Microseconds per token of a short greedy generation on <paramref name="threads"/> generation
+    /// threads, through the same loop as every generation (timing bare decodes back to back showed
+    /// no difference that generation then has); leaves the cache empty.
+    /// </summary>
+    private double TimeGeneration(int threads)
+    {
+        context.NativeHandle.GenerationThreads = threads;
+        var greedy = GenerationOptions.Greedy(GenerationThreadChoice.TokensPerTrial) with { IgnoreEndOfGeneration = true };
+        var prompt = new[] { (LLamaToken)(1 % Description.VocabularySize) };
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            Generate(prompt, greedy, _ => { }, CancellationToken.None);
+            return Stopwatch.GetElapsedTime(started).TotalMicroseconds / GenerationThreadChoice.TokensPerTrial;
+        }
+        finally
+        {
+            context.NativeHandle.MemoryClear(false);
+        }
+    }
 
     /// <summary>
     /// Time spent inside llama.cpp's decode for generated tokens since the model was loaded (what
