@@ -42,12 +42,7 @@ public sealed class NativeLibraryChoiceTests
         // A copy of the package's AVX2 build stands in for a library the user built: what matters is
         // that the named file, not the package's choice, is the one mapped into the process.
         using var dir = new TempDirectory();
-        var own = Path.Combine(dir.Path, "llama-build");
-        Directory.CreateDirectory(own);
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(PackageLibrary("avx2"))!))
-        {
-            File.Copy(file, Path.Combine(own, Path.GetFileName(file)));
-        }
+        var own = CopyOfPackageBuild(dir, name => name);
         var result = await BenchTinyAsync(dir, "--native-library", Path.Combine(own, "libllama.so"));
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains($"llama.cpp library: {Path.Combine(own, "libllama.so")}", result.Output);
@@ -65,13 +60,7 @@ public sealed class NativeLibraryChoiceTests
         // with the backend's file, soname and libggml.so's dependency on it renamed to libggml-cpu.s0
         // (same length, so the ELF string tables keep their layout).
         using var dir = new TempDirectory();
-        var own = Path.Combine(dir.Path, "llama-build");
-        Directory.CreateDirectory(own);
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(PackageLibrary("avx2"))!))
-        {
-            var name = Path.GetFileName(file) == "libggml-cpu.so" ? "libggml-cpu.s0" : Path.GetFileName(file);
-            File.Copy(file, Path.Combine(own, name));
-        }
+        var own = CopyOfPackageBuild(dir, name => name == "libggml-cpu.so" ? "libggml-cpu.s0" : name);
         foreach (var patched in new[] { "libggml.so", "libggml-cpu.s0" })
         {
             var path = Path.Combine(own, patched);
@@ -84,6 +73,18 @@ public sealed class NativeLibraryChoiceTests
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains($"CPU backend: {Path.Combine(own, "libggml-cpu.s0")}", result.Output);
         Assert.Contains("persistent thread pool: 1 threads", result.Output);
+    }
+
+    /// <summary>The package's AVX2 build copied into a folder of <paramref name="dir"/>, each file under the name <paramref name="rename"/> gives it.</summary>
+    private static string CopyOfPackageBuild(TempDirectory dir, Func<string, string> rename)
+    {
+        var own = Path.Combine(dir.Path, "llama-build");
+        Directory.CreateDirectory(own);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(PackageLibrary("avx2"))!))
+        {
+            File.Copy(file, Path.Combine(own, rename(Path.GetFileName(file))));
+        }
+        return own;
     }
 
     private static int ReplaceAll(byte[] bytes, ReadOnlySpan<byte> from, ReadOnlySpan<byte> to)
@@ -105,12 +106,7 @@ public sealed class NativeLibraryChoiceTests
     {
         // libggml-base.so from the same build is a loadable library without llama.cpp's functions.
         using var dir = new TempDirectory();
-        var own = Path.Combine(dir.Path, "llama-build");
-        Directory.CreateDirectory(own);
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(PackageLibrary("avx2"))!))
-        {
-            File.Copy(file, Path.Combine(own, Path.GetFileName(file)));
-        }
+        var own = CopyOfPackageBuild(dir, name => name);
         var wrong = Path.Combine(own, "libggml-base.so");
 
         var result = await BenchTinyAsync(dir, "--native-library", wrong);
