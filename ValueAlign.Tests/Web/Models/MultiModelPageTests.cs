@@ -88,7 +88,8 @@ public sealed class MultiModelPageTests : IAsyncLifetime
 
         await page.Find("tr[data-loaded='judge-tiny.gguf'] [data-testid=make-default]").ClickAsync(new());
         page.WaitForAssertion(() => Assert.NotNull(page.Find("tr[data-loaded='judge-tiny.gguf'] [data-testid=default-model]")));
-        Assert.Equal("judge-tiny", page.Find("[data-testid=loaded-model-name]").TextContent);
+        // The header's model name follows on the host's change event, which may render a moment later.
+        page.WaitForAssertion(() => Assert.Equal("judge-tiny", page.Find("[data-testid=loaded-model-name]").TextContent));
 
         await page.Find("tr[data-loaded='stories260K.gguf'] [data-testid=unload-one]").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("tr[data-loaded='stories260K.gguf']")));
